@@ -1,0 +1,41 @@
+// Chevrotain tokens for keepalived.conf, following lib/parser.c of keepalived 2.2.7:
+// - `#` and `!` start a comment anywhere outside double quotes, even glued to a word;
+//   `\#` and `\!` outside quotes are literal characters;
+// - a word starting with `"` runs to the next `"`; a `"` inside a word ends the word;
+// - `{` and `}` outside quotes split the line wherever they are;
+// - `${NAME ...}` is a variable reference, not a pair of braces.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r?\n|\r/, line_breaks: true });
+export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: 'Comment', pattern: /[#!][^\r\n]*/, group: 'comments' });
+export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\r\n]*"/ });
+/** A `"` with no closing quote on the same line: keepalived reports "Unterminated quote". */
+export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
+/** Synthetic end of a logical line; made by the preprocessor, never by the lexer. */
+export const EndOfLine = createToken({ name: 'EndOfLine', pattern: Lexer.NA });
+export const Word = createToken({
+  name: 'Word',
+  pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:[ \t][^}\r\n]*)?\}|\\[^\r\n]|[^ \t\f\v\r\n"{}#!\\])+\\?|\\/,
+});
+
+export const allTokens: TokenType[] = [
+  Newline, Whitespace, Comment, Quoted, UnterminatedQuote, LBrace, RBrace, Word, EndOfLine,
+];
+
+/** Tokens the parser consumes (after preprocessing). */
+export const parserTokens: TokenType[] = [Word, Quoted, LBrace, RBrace, EndOfLine];
+
+let lexer: Lexer | undefined;
+
+/** The shared lexer; created lazily and without self-validation so start-up stays cheap. */
+export function keepalivedLexer(): Lexer {
+  lexer ??= new Lexer(allTokens, {
+    positionTracking: 'onlyOffset',
+    skipValidations: true,
+    ensureOptimizations: false,
+  });
+  return lexer;
+}
