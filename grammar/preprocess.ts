@@ -82,6 +82,31 @@ function unescapeWord(image: string): string {
   return image.includes('\\') ? image.replace(/\\([#!])/g, '$1') : image;
 }
 
+/**
+ * keepalived's decomment keeps a trailing `\` even when it ends a comment, so `# text \`
+ * becomes a line holding `\`, and `word # text \` becomes `word\`.
+ */
+function withCommentContinuation(line: PhysicalLine): RawToken[] {
+  const comment = line.comment;
+  if (!comment || !/(^|[^\\])(\\\\)*\\$/.test(comment.text)) return line.tokens;
+  const tokens = [...line.tokens];
+  const last = tokens[tokens.length - 1];
+  if (last) tokens[tokens.length - 1] = { ...last, image: last.image + '\\' };
+  else tokens.push({ kind: 'word', image: '\\', start: comment.end - 1, end: comment.end });
+  return tokens;
+}
+
+/** The text of a line's tokens (without its comment), mapped to the source. */
+function mappedLine(file: number, text: string, tokens: RawToken[]): MappedText {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  const mapped = MappedText.verbatim(text.slice(first.start, last.end), file, first.start);
+  const glued = last.image.length - (last.end - last.start);
+  if (glued <= 0) return mapped;
+  const end = mapped.text.length;
+  return mapped.splice(end, end, MappedText.verbatim(last.image.slice(-glued), file, last.end - 1));
+}
+
 class Preprocessor {
   readonly result: PreprocessResult = {
     files: [], lines: [], comments: [], includes: [], definitions: [], references: [], conditionals: [], issues: [],
@@ -137,7 +162,7 @@ class Preprocessor {
   private processPhysicalLine(file: number, text: string, line: PhysicalLine): void {
     this.checkPhysicalLimits(file, text, line);
     if (line.comment) this.result.comments.push({ span: { file, start: line.comment.start, end: line.comment.end }, text: line.comment.text });
-    let tokens = line.tokens;
+    let tokens = withCommentContinuation(line);
     if (this.pendingDefinition) {
       if (line.start === line.end) this.pendingDefinition = undefined;
       else if (tokens.length > 0) this.continueDefinition(file, text, tokens);
@@ -157,8 +182,7 @@ class Preprocessor {
       this.emitRaw(file, tokens);
       return;
     }
-    const start = tokens[0].start;
-    this.processText(MappedText.verbatim(text.slice(start, tokens[tokens.length - 1].end), file, start), file);
+    this.processText(mappedLine(file, text, tokens), file);
   }
 
   /** Handles an `@id` / `@^id` prefix; returns whether the rest of the line is kept. */
@@ -173,8 +197,7 @@ class Preprocessor {
 
   private continueDefinition(file: number, text: string, tokens: RawToken[]): void {
     const def = this.pendingDefinition!;
-    const start = tokens[0].start;
-    let value = MappedText.verbatim(text.slice(start, tokens[tokens.length - 1].end), file, start);
+    let value = mappedLine(file, text, tokens);
     const continues = value.text.endsWith('\\');
     if (continues) value = value.slice(0, value.text.replace(/[ \t]*\\$/, '').length);
     if (value.text.length > 0) def.lines.push(value);

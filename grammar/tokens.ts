@@ -3,13 +3,15 @@
 //   `\#` and `\!` outside quotes are literal characters;
 // - a word starting with `"` runs to the next `"`; a `"` inside a word ends the word;
 // - `{` and `}` outside quotes split the line wherever they are;
-// - `${NAME ...}` is a variable reference, not a pair of braces.
+// - `${NAME}` is split at its braces here like keepalived does when NAME is undefined; the
+//   preprocessor substitutes defined names on the line text before the final split.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 export const Newline = createToken({ name: 'Newline', pattern: /\r?\n|\r/, line_breaks: true });
 export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
 export const Comment = createToken({ name: 'Comment', pattern: /[#!][^\r\n]*/, group: 'comments' });
-export const Quoted = createToken({ name: 'Quoted', pattern: /"[^"\r\n]*"/ });
+/** Inside quotes `\"` does not end the string (keepalived's decomment skips escaped characters). */
+export const Quoted = createToken({ name: 'Quoted', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
 /** A `"` with no closing quote on the same line: keepalived reports "Unterminated quote". */
 export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
@@ -18,7 +20,7 @@ export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
 export const EndOfLine = createToken({ name: 'EndOfLine', pattern: Lexer.NA });
 export const Word = createToken({
   name: 'Word',
-  pattern: /(?:\$\{[A-Za-z_][A-Za-z0-9_]*(?:[ \t][^}\r\n]*)?\}|\\[^\r\n]|[^ \t\f\v\r\n"{}#!\\])+\\?|\\/,
+  pattern: /(?:\\[^\r\n]|[^ \t\f\v\r\n"{}#!\\])+\\?|\\/,
 });
 
 export const allTokens: TokenType[] = [

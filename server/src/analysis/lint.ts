@@ -1,0 +1,133 @@
+// The analysis entry point: a pure function of text, settings and injected file access.
+// The CLI and the language server both call `lint`, so they share every rule and fix.
+import { LineIndex, parse, type IncludeHost, type ParseResult, type Span } from '../../../grammar/index.js';
+import { KeywordSchema } from '../../../grammar/keywords/index.js';
+import { buildConfigTree } from './model/config-tree.js';
+import { buildSymbolTable } from './model/symbols.js';
+import { isSuppressed, readPragmas, type PragmaSet } from './pragmas.js';
+import type { Report, Rule, RuleContext } from './rule.js';
+import { allRules, ruleIds } from './rules/index.js';
+import { defaultSettings, type LintSettings } from './settings.js';
+import type { Diagnostic, Fix, Location, RelatedLocation } from './types.js';
+
+export interface LintInput {
+  path: string;
+  text: string;
+  settings?: Partial<LintSettings>;
+  /** File access for `include`; without it included files are not read. */
+  files?: IncludeHost;
+  /** Rules to run; all registered rules by default. */
+  rules?: readonly Rule[];
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** Texts of the files read (the linted file and its includes), by path. */
+  texts: Map<string, string>;
+  /** The parse with every `@id` line kept: for outline and navigation. */
+  parse: ParseResult;
+  pragmas: PragmaSet;
+}
+
+function toLocation(parsed: ParseResult, span: Span): Location {
+  return { path: parsed.files[span.file]?.path ?? parsed.files[0].path, start: span.start, end: span.end };
+}
+
+function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet): Diagnostic[] {
+  const indexes = new Map<number, LineIndex>();
+  const lineOf = (span: Span) => {
+    let index = indexes.get(span.file);
+    if (!index) indexes.set(span.file, (index = new LineIndex(parsed.files[span.file]?.text ?? '')));
+    return index.positionAt(span.start).line + 1;
+  };
+  const schema = KeywordSchema.for(settings.dialect, settings.keepalivedVersion);
+  const tree = buildConfigTree(parsed.document.items, schema);
+  const symbols = buildSymbolTable(tree, schema);
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const configured = settings.rules[rule.meta.id];
+    if (configured === 'off') continue;
+    const toFix = (spec: NonNullable<Report['fix']>): Fix => ({
+      title: spec.title,
+      edits: [...(spec.edits ?? []).map((e) => ({ ...toLocation(parsed, e.span), newText: e.newText })), ...(spec.locationEdits ?? [])],
+    });
+    const context: RuleContext = {
+      parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, ruleIds,
+      text: (span) => parsed.files[span.file]?.text.slice(span.start, span.end) ?? '',
+      location: (span) => toLocation(parsed, span),
+      report: (report) => {
+        const diagnostic: Diagnostic = {
+          ...toLocation(parsed, report.span),
+          rule: rule.meta.id,
+          severity: configured ?? report.severity ?? rule.meta.defaultSeverity,
+          message: report.message,
+        };
+        if (report.fix) diagnostic.fix = toFix(report.fix);
+        if (report.suggestions?.length) diagnostic.suggestions = report.suggestions.map(toFix);
+        if (report.related?.length) {
+          diagnostic.related = report.related.map((r): RelatedLocation => ('span' in r ? { ...toLocation(parsed, r.span), message: r.message } : r));
+        }
+        out.push(diagnostic);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A crash in one rule must not take down the others, nor the editor.
+      out.push({
+        ...toLocation(parsed, { file: 0, start: 0, end: 0 }),
+        rule: 'internal-error',
+        severity: 'error',
+        message: `rule '${rule.meta.id}' failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  return out;
+}
+
+const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
+
+/** Runs every variant of a conditional config and merges what they report. */
+function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet): Diagnostic[] {
+  const used = [...new Set(union.conditionals.map((c) => c.id))].sort();
+  if (used.length === 0) return runRules(union, settings, rules, pragmas);
+  const ids = settings.configIds.length > 0 ? settings.configIds : used;
+  const seen = new Map<string, { diagnostic: Diagnostic; ids: string[] }>();
+  for (const id of ids) {
+    const variant = parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
+    const once = new Map(runRules(variant, settings, rules, pragmas).map((d) => [keyOf(d), d]));
+    for (const [key, diagnostic] of once) {
+      const entry = seen.get(key);
+      if (entry) entry.ids.push(id);
+      else seen.set(key, { diagnostic, ids: [id] });
+    }
+  }
+  return [...seen.values()].map(({ diagnostic, ids: where }) =>
+    where.length === ids.length ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (with config id ${where.join(', ')})` });
+}
+
+function applyPragmas(diagnostics: Diagnostic[], union: ParseResult, pragmas: PragmaSet, indexOf: (file: number) => LineIndex): Diagnostic[] {
+  const fileIdByPath = new Map(union.files.map((f) => [f.path, f.id]));
+  return diagnostics.filter((d) => {
+    const file = fileIdByPath.get(d.path);
+    if (file === undefined) return true;
+    return !isSuppressed(pragmas, d.rule, file, indexOf(file).positionAt(d.start).line);
+  });
+}
+
+export function lint(input: LintInput): LintResult {
+  const settings = defaultSettings(input.settings);
+  const rules = input.rules ?? allRules;
+  const union = parse(input.path, input.text, { includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
+  const indexes = new Map<number, LineIndex>();
+  const indexOf = (file: number) => {
+    let index = indexes.get(file);
+    if (!index) indexes.set(file, (index = new LineIndex(union.files[file].text)));
+    return index;
+  };
+  const pragmas = settings.noInlineConfig ? { pragmas: [], malformed: [] } : readPragmas(union.comments, indexOf);
+  let diagnostics = lintVariants(input, settings, union, rules, pragmas);
+  diagnostics = applyPragmas(diagnostics, union, pragmas, indexOf);
+  diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+  return { diagnostics, texts: new Map(union.files.map((f) => [f.path, f.text])), parse: union, pragmas };
+}

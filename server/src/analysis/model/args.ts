@@ -1,0 +1,66 @@
+// Binds the words of a line to a keyword's positional arguments and optional words.
+import type { WordNode } from '../../../../grammar/index.js';
+import type { ArgSpec, OptionSpec, ValueSpec } from '../../../../grammar/keywords/index.js';
+
+export interface BoundArg {
+  name: string;
+  spec: ValueSpec;
+  word: WordNode;
+  /** The option word (`weight` in `weight 10`) when the value belongs to an option. */
+  option?: WordNode;
+}
+
+export interface ArgBinding {
+  bound: BoundArg[];
+  /** Mandatory positional arguments with no word; `after` is the last word of the line. */
+  missing: Array<{ name: string; after: WordNode }>;
+  /** Option words whose value is missing. */
+  missingOptionValues: WordNode[];
+  /** Words the keyword does not use (keepalived ignores them without a word). */
+  extra: WordNode[];
+}
+
+export function bindArgs(
+  args: readonly ArgSpec[] | undefined,
+  options: readonly OptionSpec[] | null | undefined,
+  lead: WordNode,
+  words: readonly WordNode[],
+): ArgBinding {
+  const binding: ArgBinding = { bound: [], missing: [], missingOptionValues: [], extra: [] };
+  const optionNamed = (w: WordNode | undefined) => (w ? options?.find((o) => o.word === w.value) : undefined);
+  let i = 0;
+  for (const spec of args ?? []) {
+    if (spec.repeat) {
+      while (i < words.length && !optionNamed(words[i])) binding.bound.push({ name: spec.name, spec, word: words[i++] });
+      continue;
+    }
+    const word = words[i];
+    if (!word || (spec.optional && optionNamed(word))) {
+      if (!spec.optional) binding.missing.push({ name: spec.name, after: words[words.length - 1] ?? lead });
+      continue;
+    }
+    binding.bound.push({ name: spec.name, spec, word });
+    i++;
+  }
+  while (i < words.length) {
+    const option = optionNamed(words[i]);
+    if (!option) {
+      binding.extra.push(words[i++]);
+      continue;
+    }
+    const optionWord = words[i++];
+    if (!option.value) continue;
+    const value = words[i];
+    if (!value) {
+      binding.missingOptionValues.push(optionWord);
+      break;
+    }
+    binding.bound.push({ name: option.word, spec: option.value, word: value, option: optionWord });
+    i++;
+  }
+  return binding;
+}
+
+export function boundWord(binding: ArgBinding, name: string): WordNode | undefined {
+  return binding.bound.find((b) => b.name === name)?.word;
+}

@@ -1,0 +1,165 @@
+// Replays keepalived's block handling (process_stream and alloc_value_block in lib/parser.c)
+// over the syntax tree, giving each line the block keepalived really reads it in.
+// The two differ only in broken files: an unknown keyword's `{` is ignored, so the lines of
+// its block are read as keywords of the enclosing block and its `}` closes that block.
+import type { BlockNode, ItemNode, Span, StatementNode, WordNode } from '../../../../grammar/index.js';
+import { ROOT_CONTEXT, type KeywordDef, type KeywordLookup, type KeywordSchema } from '../../../../grammar/keywords/index.js';
+
+export interface ConfigNode {
+  statement: StatementNode;
+  keyword: WordNode;
+  args: WordNode[];
+  /** Context (block path) the line is read in; 'root' at the top level. */
+  context: string;
+  /** The keyword found in this context, even if this dialect or version lacks it. */
+  lookup?: KeywordLookup;
+  /** Set when the keyword is available: the definition keepalived applies. */
+  def?: KeywordDef;
+  parent?: ConfigNode;
+  /** Keywords read inside this node's block. */
+  children: ConfigNode[];
+  /** Data lines of a value block (`virtual_ipaddress { ... }`). */
+  items: StatementNode[];
+  /** The node whose ignored braces made keepalived read this line in another block. */
+  displacedBy?: ConfigNode;
+}
+
+export type StructureProblemKind =
+  | 'missing-open-brace' | 'unexpected-open-brace' | 'brace-in-value-block' | 'close-at-top-level' | 'value-block-arguments';
+
+export interface StructureProblem {
+  kind: StructureProblemKind;
+  span: Span;
+  /** The keyword involved (the block that lacks `{`, or the line before an unexpected `{`). */
+  node?: ConfigNode;
+}
+
+export interface ConfigTree {
+  roots: ConfigNode[];
+  /** Every node in source order. */
+  all: ConfigNode[];
+  problems: StructureProblem[];
+}
+
+type Event =
+  | { type: 'line'; statement: StatementNode; syntacticParent?: StatementNode }
+  | { type: 'open'; span: Span }
+  | { type: 'close'; span: Span };
+
+function* events(items: ItemNode[], parent?: StatementNode): Generator<Event> {
+  for (const item of items) {
+    if (item.type === 'stray-close') {
+      yield { type: 'close', span: item.span };
+      continue;
+    }
+    let block: BlockNode | undefined;
+    let owner = parent;
+    if (item.type === 'statement') {
+      yield { type: 'line', statement: item, syntacticParent: parent };
+      block = item.block;
+      owner = item;
+    } else block = item;
+    if (!block) continue;
+    yield { type: 'open', span: block.open };
+    yield* events(block.items, owner);
+    if (block.close) yield { type: 'close', span: block.close };
+  }
+}
+
+interface Frame {
+  kind: 'keywords' | 'values';
+  context: string;
+  owner?: ConfigNode;
+  needOpen: boolean;
+}
+
+/**
+ * Each keepalived process (vrrp, checker, bfd, and the parent) reads the whole file but skips,
+ * by counting braces, the top-level blocks of the other processes. Pass `process` to replay
+ * one of them; without it every block is read (the view the rules work on).
+ */
+export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, process?: string): ConfigTree {
+  const tree: ConfigTree = { roots: [], all: [], problems: [] };
+  const stack: Frame[] = [{ kind: 'keywords', context: ROOT_CONTEXT, needOpen: false }];
+  let previous: ConfigNode | undefined;
+  let cause: ConfigNode | undefined;
+  /** -1: an inactive block keyword was read and its `{` is expected; >0: brace depth being skipped. */
+  let skip = 0;
+
+  for (const event of events(items)) {
+    if (skip === -1) {
+      skip = event.type === 'open' ? 1 : 0;
+      if (skip) continue;
+    } else if (skip > 0) {
+      if (event.type === 'open') skip++;
+      else if (event.type === 'close') skip--;
+      continue;
+    }
+    const frame = stack[stack.length - 1];
+    if (frame.needOpen) {
+      frame.needOpen = false;
+      if (event.type === 'open' && stack.length > 1) continue;
+      // A value block without `{` only gets a log line from keepalived; a keyword block an error.
+      if (frame.kind === 'keywords') tree.problems.push({ kind: 'missing-open-brace', span: frame.owner!.keyword.span, node: frame.owner });
+    }
+    if (event.type === 'close') {
+      if (stack.length > 1) stack.pop();
+      else tree.problems.push({ kind: 'close-at-top-level', span: event.span, node: cause });
+      continue;
+    }
+    if (event.type === 'open') {
+      if (frame.kind === 'values') {
+        tree.problems.push({ kind: 'brace-in-value-block', span: event.span, node: frame.owner });
+        cause = frame.owner;
+      } else {
+        tree.problems.push({ kind: 'unexpected-open-brace', span: event.span, node: previous });
+        cause = previous;
+      }
+      continue;
+    }
+    const statement = event.statement;
+    if (frame.kind === 'values') {
+      frame.owner!.items.push(statement);
+      continue;
+    }
+    const [keyword, ...args] = statement.words;
+    const owner = stack.length === 1 ? schema.find(ROOT_CONTEXT, keyword.value)?.def.process : undefined;
+    if (process && owner && owner !== 'all' && !owner.split('+').includes(process)) {
+      skip = -1;
+      continue;
+    }
+    const node: ConfigNode = { statement, keyword, args, context: frame.context, parent: frame.owner, children: [], items: [] };
+    if (event.syntacticParent !== frame.owner?.statement) node.displacedBy = cause;
+    const lookup = schema.find(frame.context, keyword.value);
+    if (lookup) {
+      node.lookup = lookup;
+      if (lookup.availability === 'available') node.def = lookup.def;
+    }
+    (frame.owner ? frame.owner.children : tree.roots).push(node);
+    tree.all.push(node);
+    previous = node;
+    // Keywords this dialect or version lacks still shape the blocks the way the author meant,
+    // so one unknown block gives one diagnostic instead of a cascade.
+    const shape = lookup?.def.kind;
+    if (shape === 'block') stack.push({ kind: 'keywords', context: lookup!.def.path, owner: node, needOpen: true });
+    else if (shape === 'value_block') {
+      stack.push({ kind: 'values', context: lookup!.def.path, owner: node, needOpen: true });
+      if (lookup!.def.takes_no_arguments && args.length > 0) tree.problems.push({ kind: 'value-block-arguments', span: args[0].span, node });
+    }
+  }
+  return tree;
+}
+
+/** Walks up to the nearest ancestor whose keyword is `name`. */
+export function ancestor(node: ConfigNode, name: string): ConfigNode | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.keyword.value === name) return p;
+  return undefined;
+}
+
+export function childrenNamed(node: ConfigNode, name: string): ConfigNode[] {
+  return node.children.filter((c) => c.keyword.value === name);
+}
+
+export function firstChild(node: ConfigNode, name: string): ConfigNode | undefined {
+  return node.children.find((c) => c.keyword.value === name);
+}

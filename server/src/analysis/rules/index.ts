@@ -1,0 +1,37 @@
+// The rule registry. Every rule has a file here, a test in test/rules/ and a doc page in
+// docs/rules/; test/rules/registry.test.ts fails when one is missing.
+import type { Rule } from '../rule.js';
+import { authPassTooLong } from './auth-pass-too-long.js';
+import { deprecatedKeyword } from './deprecated-keyword.js';
+import { dialectKeyword } from './dialect-keyword.js';
+import { duplicateDefinition } from './duplicate-definition.js';
+import { duplicateRealServer } from './duplicate-real-server.js';
+import { duplicateVrid } from './duplicate-vrid.js';
+import { includeCycle } from './include-cycle.js';
+import { includeNotFound } from './include-not-found.js';
+import { invalidPragma } from './invalid-pragma.js';
+import { invalidValue } from './invalid-value.js';
+import { invisibleCharacter } from './invisible-character.js';
+import { missingArgument } from './missing-argument.js';
+import { missingRequiredKeyword } from './missing-required-keyword.js';
+import { noVirtualIpaddress } from './no-virtual-ipaddress.js';
+import { nopreemptWithMaster } from './nopreempt-with-master.js';
+import { scriptSecurityDisabled } from './script-security-disabled.js';
+import { syntaxError } from './syntax-error.js';
+import { undefinedReference } from './undefined-reference.js';
+import { unknownKeyword } from './unknown-keyword.js';
+import { unusedDefinition } from './unused-definition.js';
+import { wrongBlock } from './wrong-block.js';
+
+export const allRules: readonly Rule[] = [
+  syntaxError, unknownKeyword, wrongBlock, missingArgument, invalidValue, deprecatedKeyword, dialectKeyword,
+  undefinedReference, duplicateDefinition, unusedDefinition, includeNotFound, includeCycle,
+  nopreemptWithMaster, authPassTooLong, duplicateVrid, duplicateRealServer, scriptSecurityDisabled,
+  noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
+];
+
+export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
+
+export function ruleById(id: string): Rule | undefined {
+  return allRules.find((r) => r.meta.id === id);
+}

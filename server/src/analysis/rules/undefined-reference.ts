@@ -1,0 +1,43 @@
+// References to named objects that are not defined: track_script, track_file, track_process,
+// sync group members, laddr_group_name, `virtual_server group`, BFD names ...
+import { missingRequirement } from '../model/required.js';
+import { symbolKey } from '../model/symbols.js';
+import type { Rule } from '../rule.js';
+import { closeMatches } from './helpers.js';
+
+export const undefinedReference: Rule = {
+  meta: {
+    id: 'undefined-reference',
+    defaultSeverity: 'error',
+    category: 'reference',
+    description: 'A reference to a vrrp_script, vrrp_instance, track_file, local_address_group, ... that is not defined; keepalived ignores the reference.',
+    fixable: true,
+  },
+  check(context) {
+    const { symbols } = context;
+    const unreadIncludes = context.parse.includes.some((i) => i.problems.length > 0);
+    for (const ref of symbols.references) {
+      const definitions = symbols.byKey.get(symbolKey(ref.kind, ref.name));
+      if (definitions) {
+        // keepalived drops a definition that lacks its essential keyword, and then the reference.
+        const incomplete = definitions.every((d) => missingRequirement(d.node));
+        if (incomplete) {
+          const line = context.lineOf(definitions[0].word.span);
+          context.report({ span: ref.word.span, message: `${ref.kind} '${ref.name}' (line ${line}) is dropped by keepalived because it is incomplete, so this reference is ignored` });
+        }
+        continue;
+      }
+      const names = symbols.definitions.filter((d) => d.kind === ref.kind).map((d) => d.name);
+      const candidates = closeMatches(ref.name, names);
+      let message = `${ref.kind} '${ref.name}' is not defined; keepalived ignores this reference`;
+      if (candidates.length > 0) message += `. Did you mean '${candidates[0]}'?`;
+      if (unreadIncludes) message += ' (some included files could not be read, so it may be defined there)';
+      context.report({
+        span: ref.word.span,
+        severity: unreadIncludes ? 'warning' : undefined,
+        message,
+        fix: candidates.length === 1 ? { title: `Replace with '${candidates[0]}'`, edits: [{ span: ref.word.span, newText: candidates[0] }] } : undefined,
+      });
+    }
+  },
+};

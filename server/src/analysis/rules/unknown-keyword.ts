@@ -1,0 +1,59 @@
+// Keywords keepalived does not know in any block (typos, made-up names, newer versions).
+import type { ConfigNode } from '../model/config-tree.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { closeMatches, describeBlock, displacementNote, insideUnavailableBlock } from './helpers.js';
+import { INVISIBLE } from './invisible-character.js';
+
+function versionMessage(context: RuleContext, node: ConfigNode): string | undefined {
+  const lookup = node.lookup;
+  if (lookup?.availability === 'newer-version') {
+    return `'${node.keyword.value}' is not in keepalived ${context.settings.keepalivedVersion}: it first appeared in ${lookup.def.since}, so this version rejects it as an unknown keyword`;
+  }
+  if (lookup?.availability === 'not-built') {
+    const flags = lookup.def.requires_build?.join(', ') ?? 'a build option';
+    return `'${node.keyword.value}' is unknown to Debian's keepalived ${context.settings.keepalivedVersion}: that build lacks ${flags}`;
+  }
+  return undefined;
+}
+
+export const unknownKeyword: Rule = {
+  meta: {
+    id: 'unknown-keyword',
+    defaultSeverity: 'error',
+    category: 'schema',
+    description: 'A keyword keepalived does not know (or not in the target version); keepalived ignores the line, and its block cascades.',
+    fixable: true,
+  },
+  check(context) {
+    const lineOf = (n: ConfigNode) => context.lineOf(n.keyword.span);
+    for (const node of context.tree.all) {
+      if (node.def || insideUnavailableBlock(node)) continue;
+      const versioned = versionMessage(context, node);
+      if (versioned) {
+        context.report({ span: node.keyword.span, message: versioned + displacementNote(node, lineOf) });
+        continue;
+      }
+      if (node.lookup) continue;
+      // A known keyword behind invisible characters is reported by invisible-character.
+      const visible = node.keyword.value.replace(INVISIBLE, '');
+      if (visible !== node.keyword.value && context.schema.find(node.context, visible)) continue;
+      const elsewhere = context.schema.definitionsNamed(node.keyword.value);
+      if (elsewhere.some((d) => context.schema.availability(d) === 'available')) continue; // wrong-block
+      const candidates = closeMatches(node.keyword.value, context.schema.keywords(node.context).map((d) => d.name));
+      let message = `unknown keyword '${node.keyword.value}' in ${describeBlock(node.parent)}`;
+      if (candidates.length > 0) message += `; did you mean '${candidates[0]}'?`;
+      else if (elsewhere.length > 0) message += ` (it is a ${elsewhere[0].dialect === 'dpvs' ? 'DPVS fork' : 'newer keepalived'} keyword of '${elsewhere[0].path}')`;
+      if (node.statement.block) {
+        message += `. keepalived ignores its '{', reads the lines of its block as keywords of ${describeBlock(node.parent)}, and its '}' closes ${describeBlock(node.parent)}`;
+      }
+      message += displacementNote(node, lineOf);
+      const replace = (name: string) => ({ title: `Replace with '${name}'`, edits: [{ span: node.keyword.span, newText: name }] });
+      context.report({
+        span: node.keyword.span,
+        message,
+        fix: candidates.length === 1 && node.keyword.value.length >= 4 ? replace(candidates[0]) : undefined,
+        suggestions: candidates.length > 1 ? candidates.slice(0, 3).map(replace) : undefined,
+      });
+    }
+  },
+};
