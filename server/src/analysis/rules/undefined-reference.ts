@@ -1,9 +1,13 @@
 // References to named objects that are not defined: track_script, track_file, track_process,
 // sync group members, laddr_group_name, `virtual_server group`, BFD names ...
+import resolvedWhenRead from '../../../../grammar/keywords/resolved-when-read.json';
 import { missingRequirement } from '../model/required.js';
 import { symbolKey } from '../model/symbols.js';
 import type { Rule } from '../rule.js';
 import { closeMatches } from './helpers.js';
+
+/** Kinds keepalived resolves while reading, so a later definition is too late. */
+const ORDERED = new Set(resolvedWhenRead.kinds);
 
 export const undefinedReference: Rule = {
   meta: {
@@ -16,14 +20,21 @@ export const undefinedReference: Rule = {
   check(context) {
     const { symbols } = context;
     const unreadIncludes = context.parse.includes.some((i) => i.problems.length > 0);
+    const order = new Map(context.tree.all.map((node, index) => [node, index]));
     for (const ref of symbols.references) {
       const definitions = symbols.byKey.get(symbolKey(ref.kind, ref.name));
       if (definitions) {
         // keepalived drops a definition that lacks its essential keyword, and then the reference.
         const incomplete = definitions.every((d) => missingRequirement(d.node));
+        const line = context.lineOf(definitions[0].word.span);
         if (incomplete) {
-          const line = context.lineOf(definitions[0].word.span);
           context.report({ span: ref.word.span, message: `${ref.kind} '${ref.name}' (line ${line}) is dropped by keepalived because it is incomplete, so this reference is ignored` });
+        } else if (ORDERED.has(ref.kind) && definitions.every((d) => order.get(d.node)! > order.get(ref.node)!)) {
+          context.report({
+            span: ref.word.span,
+            message: `${ref.kind} '${ref.name}' is defined after this reference (line ${line}); keepalived looks it up when it reads this line, finds nothing and ignores the reference. Move the ${ref.kind} block above its first use`,
+            related: [{ span: definitions[0].word.span, message: 'defined here, too late' }],
+          });
         }
         continue;
       }
