@@ -1,11 +1,12 @@
 // Entry point of the grammar layer: text (+ injected include access) -> AST, comments,
 // preprocessor facts and syntax issues. Pure: no I/O, no LSP.
-import { createTokenInstance, type IToken } from 'chevrotain';
-import type { DocumentNode } from './ast.js';
+import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import type { DocumentNode, WordNode } from './ast.js';
 import { cstToAst } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
-import { preprocess, type PreprocessOptions, type PreprocessResult, type PreToken, type SyntaxIssue } from './preprocess.js';
-import { EndOfLine, LBrace, Quoted, RBrace, Word } from './tokens.js';
+import { isBrace, preprocess, type PreprocessOptions, type PreprocessResult, type PreToken, type SyntaxIssue } from './preprocess.js';
+import type { Span } from './source.js';
+import { LBrace, Line, RBrace } from './tokens.js';
 
 export interface ParseResult extends PreprocessResult {
   document: DocumentNode;
@@ -16,45 +17,45 @@ export type ParseOptions = PreprocessOptions;
 /** keepalived nests blocks at most 6 deep; deeper nesting is garbage and would only cost stack. */
 export const MAX_BLOCK_DEPTH = 100;
 
-const TOKEN_TYPES = { word: Word, quoted: Quoted, lbrace: LBrace, rbrace: RBrace };
-
 /**
- * Turns token lines into the parser's stream. Chevrotain offsets are stream indexes (tokens
- * come from several files); the real position travels in `payload`.
+ * Turns token lines into the parser's stream: one Line token per run of words, braces apart.
+ * Chevrotain offsets are stream indexes (tokens come from several files); the real positions
+ * travel in `payload`.
  */
 function toParserTokens(lines: PreToken[][], issues: SyntaxIssue[]): IToken[] {
   const out: IToken[] = [];
-  const push = (pre: PreToken, type = TOKEN_TYPES[pre.kind]) => {
+  const push = (type: TokenType, payload: WordNode[] | Span) => {
     const index = out.length;
-    const token = createTokenInstance(type, pre.value, index, index, NaN, NaN, NaN, NaN) as IToken & { payload: PreToken };
-    token.payload = pre;
+    const token = createTokenInstance(type, '', index, index, NaN, NaN, NaN, NaN) as IToken & { payload: unknown };
+    token.payload = payload;
     out.push(token);
   };
   let depth = 0;
   let dropped = 0;
   for (const line of lines) {
-    let last: PreToken | undefined;
+    let words: WordNode[] = [];
     for (const token of line) {
-      if (token.kind === 'word' || token.kind === 'quoted') {
-        push(token);
-        last = token;
+      if (!isBrace(token)) {
+        words.push(token);
         continue;
       }
-      if (last) push({ ...last, kind: 'word' }, EndOfLine);
-      last = undefined;
-      if (token.kind === 'lbrace') {
+      if (words.length > 0) push(Line, words);
+      words = [];
+      if (token.brace === '{') {
         if (depth >= MAX_BLOCK_DEPTH) {
           if (dropped++ === 0) issues.push({ kind: 'nesting-too-deep', message: `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; deeper braces are ignored`, span: token.span });
           continue;
         }
         depth++;
+        push(LBrace, token.span);
       } else if (dropped > 0) {
         dropped--;
-        continue;
-      } else if (depth > 0) depth--;
-      push(token);
+      } else {
+        if (depth > 0) depth--;
+        push(RBrace, token.span);
+      }
     }
-    if (last) push({ ...last, kind: 'word' }, EndOfLine);
+    if (words.length > 0) push(Line, words);
   }
   return out;
 }

@@ -6,19 +6,19 @@ import { DefinitionTable, matchDefinition, type Definition, type VariableReferen
 import { lexLineText, splitPhysicalLines, type PhysicalLine, type RawToken } from './lines.js';
 import { MappedText } from './mapped-text.js';
 import { parseReplication } from './replicate.js';
+import type { WordNode } from './ast.js';
 import type { SourceFile, Span } from './source.js';
 import { INCLUDE_KEYWORDS, type IncludeDirective, type IncludeHost, resolveInclude } from './includes.js';
 
-export type TokenKind = 'word' | 'quoted' | 'lbrace' | 'rbrace';
-
-export interface PreToken {
-  kind: TokenKind;
-  /** The word as keepalived sees it: quotes removed, `\#` and `\!` unescaped. */
-  value: string;
+/** A brace of a line; words are WordNodes (the same objects end up in the AST). */
+export interface BraceMark {
+  brace: '{' | '}';
   span: Span;
-  /** Set when the token came out of a `$NAME` substitution. */
-  via?: string;
 }
+
+export type PreToken = WordNode | BraceMark;
+
+export const isBrace = (t: PreToken): t is BraceMark => (t as BraceMark).brace !== undefined;
 
 export type SyntaxIssueKind =
   | 'unterminated-quote' | 'line-too-long' | 'nul-byte' | 'invalid-replication' | 'runaway-definition'
@@ -116,6 +116,8 @@ class Preprocessor {
   private currentFile = 0;
   private pendingDefinition?: Definition;
   private replicatedLines = 0;
+  /** Whether the file being read has a NUL byte anywhere (checked per line only then). */
+  private hasNul = false;
 
   constructor(private readonly options: PreprocessOptions) {
     this.defs = new DefinitionTable({
@@ -135,7 +137,10 @@ class Preprocessor {
     const previousFile = this.currentFile;
     this.currentFile = fileId;
     this.stack.push(file.path);
+    const hadNul = this.hasNul;
+    this.hasNul = file.text.includes('\0');
     for (const line of splitPhysicalLines(file.text)) this.processPhysicalLine(fileId, file.text, line);
+    this.hasNul = hadNul;
     this.pendingDefinition = undefined;
     this.stack.pop();
     this.currentFile = previousFile;
@@ -153,7 +158,7 @@ class Preprocessor {
         this.issue('line-too-long', `line is ${bytes} bytes long; keepalived reads at most ${MAX_LINE_BYTES} bytes per line and 2.2.x reads the rest as a separate line`, { file, start: line.start, end: line.end });
       }
     }
-    const nul = text.indexOf('\0', line.start);
+    const nul = this.hasNul ? text.indexOf('\0', line.start) : -1;
     if (nul >= 0 && nul < line.end) {
       this.issue('nul-byte', 'NUL byte in line: keepalived ignores the rest of the line', { file, start: nul, end: nul + 1 });
     }
@@ -318,7 +323,7 @@ class Preprocessor {
     const tokens = raw.map((t) => {
       const mapped = spanOf(t.start, t.end);
       const token = this.token(t, mapped.span);
-      if (mapped.via) token.via = mapped.via;
+      if (mapped.via && !isBrace(token)) token.via = mapped.via;
       if (t.kind === 'unterminated') this.issue('unterminated-quote', 'unterminated quote: the closing " is missing', mapped.span);
       return token;
     });
@@ -327,10 +332,11 @@ class Preprocessor {
 
   private token(t: RawToken, span: Span): PreToken {
     switch (t.kind) {
-      case 'quoted': return { kind: 'quoted', value: t.image.slice(1, -1), span };
-      case 'unterminated': return { kind: 'quoted', value: t.image.slice(1), span };
-      case 'word': return { kind: 'word', value: unescapeWord(t.image), span };
-      default: return { kind: t.kind, value: t.image, span };
+      case 'quoted': return { value: t.image.slice(1, -1), span, quoted: true };
+      case 'unterminated': return { value: t.image.slice(1), span, quoted: true };
+      case 'word': return { value: unescapeWord(t.image), span, quoted: false };
+      case 'lbrace': return { brace: '{', span };
+      default: return { brace: '}', span };
     }
   }
 

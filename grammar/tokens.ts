@@ -16,19 +16,22 @@ export const Quoted = createToken({ name: 'Quoted', pattern: /"(?:[^"\\\r\n]|\\[
 export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
-/** Synthetic end of a logical line; made by the preprocessor, never by the lexer. */
-export const EndOfLine = createToken({ name: 'EndOfLine', pattern: Lexer.NA });
+/**
+ * One logical line of words (keepalived is line based). Made by the preprocessor, never by the
+ * lexer: the parser sees lines and braces, and each line carries its words as payload.
+ */
+export const Line = createToken({ name: 'Line', pattern: Lexer.NA });
 export const Word = createToken({
   name: 'Word',
   pattern: /(?:\\[^\r\n]|[^ \t\f\v\r\n"{}#!\\])+\\?|\\/,
 });
 
 export const allTokens: TokenType[] = [
-  Newline, Whitespace, Comment, Quoted, UnterminatedQuote, LBrace, RBrace, Word, EndOfLine,
+  Newline, Whitespace, Comment, Quoted, UnterminatedQuote, LBrace, RBrace, Word,
 ];
 
 /** Tokens the parser consumes (after preprocessing). */
-export const parserTokens: TokenType[] = [Word, Quoted, LBrace, RBrace, EndOfLine];
+export const parserTokens: TokenType[] = [Line, LBrace, RBrace];
 
 let lexer: Lexer | undefined;
 
