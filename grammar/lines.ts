@@ -36,11 +36,13 @@ function toRaw(token: IToken, kind: RawKind): RawToken {
   return { kind, image: token.image, start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-/** Lexes a whole file and groups its tokens by physical line. */
-export function splitPhysicalLines(text: string): PhysicalLine[] {
+/**
+ * Lexes a whole file and hands its physical lines to `visit` one at a time, so the per-line
+ * objects die young (cheap for the garbage collector on big files).
+ */
+export function forEachPhysicalLine(text: string, visit: (line: PhysicalLine) => void): void {
   const { tokens, groups } = keepalivedLexer().tokenize(text);
   const comments = (groups.comments ?? []) as IToken[];
-  const lines: PhysicalLine[] = [];
   let current: PhysicalLine = { start: 0, end: text.length, tokens: [] };
   let nextComment = 0;
   const attachComments = (upTo: number) => {
@@ -53,7 +55,7 @@ export function splitPhysicalLines(text: string): PhysicalLine[] {
     if (token.tokenType === Newline) {
       attachComments(token.startOffset);
       current.end = token.startOffset;
-      lines.push(current);
+      visit(current);
       current = { start: token.startOffset + token.image.length, end: text.length, tokens: [] };
       continue;
     }
@@ -62,8 +64,7 @@ export function splitPhysicalLines(text: string): PhysicalLine[] {
   }
   attachComments(text.length + 1);
   current.end = text.length;
-  lines.push(current);
-  return lines;
+  visit(current);
 }
 
 /** Lexes one line of text made by substitution; comments in it are dropped, as keepalived does. */

@@ -3,7 +3,7 @@
 // substitution and `include`. It turns files into a stream of token lines for the parser.
 // File access is injected (IncludeHost), so this module does no I/O of its own.
 import { DefinitionTable, matchDefinition, type Definition, type VariableReference } from './definitions.js';
-import { lexLineText, splitPhysicalLines, type PhysicalLine, type RawToken } from './lines.js';
+import { forEachPhysicalLine, lexLineText, type PhysicalLine, type RawToken } from './lines.js';
 import { MappedText } from './mapped-text.js';
 import { parseReplication } from './replicate.js';
 import type { WordNode } from './ast.js';
@@ -139,7 +139,7 @@ class Preprocessor {
     this.stack.push(file.path);
     const hadNul = this.hasNul;
     this.hasNul = file.text.includes('\0');
-    for (const line of splitPhysicalLines(file.text)) this.processPhysicalLine(fileId, file.text, line);
+    forEachPhysicalLine(file.text, (line) => this.processPhysicalLine(fileId, file.text, line));
     this.hasNul = hadNul;
     this.pendingDefinition = undefined;
     this.stack.pop();

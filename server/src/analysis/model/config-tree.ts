@@ -4,6 +4,7 @@
 // its block are read as keywords of the enclosing block and its `}` closes that block.
 import type { BlockNode, ItemNode, Span, StatementNode, WordNode } from '../../../../grammar/index.js';
 import { ROOT_CONTEXT, type KeywordDef, type KeywordLookup, type KeywordSchema } from '../../../../grammar/keywords/index.js';
+import type { ArgBinding } from './args.js';
 
 export interface ConfigNode {
   statement: StatementNode;
@@ -22,6 +23,8 @@ export interface ConfigNode {
   items: StatementNode[];
   /** The node whose ignored braces made keepalived read this line in another block. */
   displacedBy?: ConfigNode;
+  /** Cache of lineBinding(node). */
+  binding?: ArgBinding;
 }
 
 export type StructureProblemKind =
@@ -46,24 +49,26 @@ type Event =
   | { type: 'open'; span: Span }
   | { type: 'close'; span: Span };
 
-function* events(items: ItemNode[], parent?: StatementNode): Generator<Event> {
+/** Flattens the syntax tree back into keepalived's view: lines, `{` and `}` in reading order. */
+function collectEvents(items: ItemNode[], parent: StatementNode | undefined, out: Event[]): Event[] {
   for (const item of items) {
     if (item.type === 'stray-close') {
-      yield { type: 'close', span: item.span };
+      out.push({ type: 'close', span: item.span });
       continue;
     }
     let block: BlockNode | undefined;
     let owner = parent;
     if (item.type === 'statement') {
-      yield { type: 'line', statement: item, syntacticParent: parent };
+      out.push({ type: 'line', statement: item, syntacticParent: parent });
       block = item.block;
       owner = item;
     } else block = item;
     if (!block) continue;
-    yield { type: 'open', span: block.open };
-    yield* events(block.items, owner);
-    if (block.close) yield { type: 'close', span: block.close };
+    out.push({ type: 'open', span: block.open });
+    collectEvents(block.items, owner, out);
+    if (block.close) out.push({ type: 'close', span: block.close });
   }
+  return out;
 }
 
 interface Frame {
@@ -86,7 +91,7 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
   /** -1: an inactive block keyword was read and its `{` is expected; >0: brace depth being skipped. */
   let skip = 0;
 
-  for (const event of events(items)) {
+  for (const event of collectEvents(items, undefined, [])) {
     if (skip === -1) {
       skip = event.type === 'open' ? 1 : 0;
       if (skip) continue;

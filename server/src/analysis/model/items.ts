@@ -8,7 +8,8 @@ import type { ConfigNode } from './config-tree.js';
 export function lineBinding(node: ConfigNode): ArgBinding | undefined {
   const def = node.def ?? node.lookup?.def;
   if (!def) return undefined;
-  return bindArgs(def.args, def.options, node.keyword, node.args);
+  node.binding ??= bindArgs(def.args, def.options, node.keyword, node.args);
+  return node.binding;
 }
 
 export interface ItemShape {

@@ -1,0 +1,52 @@
+// `npm run bench`: the CLI as a whole process side by side with `keepalived -t` on the same
+// files, alternating runs, medians, ratios and peak memory (GNU time's max RSS).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateConfig } from './generate.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIR = join(ROOT, '.bench');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const CLI = join(ROOT, 'server', 'out', 'cli.js');
+const SMALL = `global_defs {\n    router_id LVS_1\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface lo\n    virtual_router_id 51\n    priority 100\n    advert_int 1\n    virtual_ipaddress {\n        10.0.0.100/24\n    }\n}\n`
+  + generateConfig(1).split('\n').slice(4).join('\n');
+
+function timed(argv) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  return { seconds, mb: kb / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const keepalived = spawnSync('sh', ['-c', 'command -v keepalived'], { encoding: 'utf8' }).stdout.trim();
+
+mkdirSync(DIR, { recursive: true });
+if (!existsSync(CLI)) execFileSync('node', [join(ROOT, 'esbuild.mjs')], { stdio: 'inherit' });
+const cases = [
+  ['typical 40-line file', SMALL],
+  ['2,000 virtual servers', generateConfig(2000)],
+  ['20,000 virtual servers', generateConfig(20000)],
+];
+
+console.log(`runs per tool: ${RUNS}; keepalived: ${keepalived || 'not installed'}; node ${process.version}`);
+console.log('| file | lines | keepalived-lint (s) | keepalived -t (s) | ratio | lint peak MB | keepalived peak MB |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
+for (const [name, text] of cases) {
+  const file = join(DIR, `${name.replace(/\W+/g, '-')}.conf`);
+  writeFileSync(file, text);
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < RUNS; i++) {
+    ours.push(timed(['node', CLI, '--no-config', '--format', 'json', '-o', '/dev/null', file]));
+    if (keepalived) theirs.push(timed([keepalived, '-t', '-f', file, '-l', '-D', '-n']));
+  }
+  const o = median(ours.map((r) => r.seconds));
+  const t = theirs.length ? median(theirs.map((r) => r.seconds)) : NaN;
+  const om = Math.max(...ours.map((r) => r.mb));
+  const tm = theirs.length ? Math.max(...theirs.map((r) => r.mb)) : NaN;
+  console.log(`| ${name} | ${text.split('\n').length - 1} | ${o.toFixed(3)} | ${t.toFixed(3)} | ${(o / t).toFixed(2)} | ${om.toFixed(0)} | ${tm.toFixed(0)} |`);
+}
+const bare = median(Array.from({ length: RUNS }, () => timed(['node', '-e', '']).seconds));
+console.log(`bare node start: ${bare.toFixed(3)} s`);
