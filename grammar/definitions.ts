@@ -126,8 +126,9 @@ export class DefinitionTable {
         return { text, extraLines, stop: true, runaway: true };
       }
       if (def.multiline) {
-        const [first, ...rest] = def.lines;
-        text = text.splice(at, at + ref.length, first ?? MappedText.verbatim('', origin.file, origin.start));
+        // Like keepalived, the lines of a multi-line expansion count as the line of the reference.
+        const [first, ...rest] = def.lines.map((l) => MappedText.substituted(l.text, origin.file, origin.start, origin.end, ref.name));
+        text = text.splice(at, at + ref.length, first ?? MappedText.substituted('', origin.file, origin.start, origin.end, ref.name));
         extraLines = rest;
         break;
       }

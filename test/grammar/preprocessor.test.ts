@@ -34,12 +34,13 @@ describe('definitions', () => {
     expect(flat('$X =1\n')).toEqual([['$X', '=1']]);
   });
 
-  it('expands a multi-line definition into several lines, mapped into the definition body', () => {
+  it('expands a multi-line definition into several lines, all mapped to the reference (as keepalived numbers them)', () => {
     const text = '$BLOCK=vrrp_script s { \\\n  script /bin/true \\\n}\n$BLOCK\n';
     expect(flat(text)).toEqual([['vrrp_script', 's'], ['script', '/bin/true']]);
     const stmt = parse('/k', text).document.items[0] as StatementNode;
     const inner = stmt.block!.items[0] as StatementNode;
-    expect(text.slice(inner.words[0].span.start, inner.words[0].span.end)).toBe('script');
+    expect(text.slice(inner.words[0].span.start, inner.words[0].span.end)).toBe('$BLOCK');
+    expect(inner.words[0].via).toBe('BLOCK');
   });
 
   it('splits an undefined ${NAME} at its braces, as keepalived does', () => {

@@ -30,9 +30,13 @@ export interface OracleLine {
   message: string;
 }
 
-export function classify(message: string): OracleLine | undefined {
+/** Keywords whose valid range depends on the machine (CPU affinity is bounded by the CPU count). */
+const HOST_BOUND_KEYWORD = /^\s*(?:@\S+\s+)?(?:\$\w+\s+)?\w*_cpu_affinity\b/;
+
+/** Classifies a `(Line N) message`; `lineText` (the source line) lets host-bound ranges be told apart. */
+export function classify(message: string, lineText = (_line: number) => ''): OracleLine | undefined {
   const m = /^\(Line (\d+)\) (.*)$/.exec(message);
-  if (!m || HOST_BOUND.test(m[2])) return undefined;
+  if (!m || HOST_BOUND.test(m[2]) || HOST_BOUND_KEYWORD.test(lineText(Number(m[1])))) return undefined;
   for (const [cls, pattern] of CLASSES) if (pattern.test(m[2])) return { line: Number(m[1]), cls, message: m[2] };
   return undefined;
 }

@@ -143,9 +143,11 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
     (frame.owner ? frame.owner.children : tree.roots).push(node);
     tree.all.push(node);
     previous = node;
-    // Keywords this dialect or version lacks still shape the blocks the way the author meant,
-    // so one unknown block gives one diagnostic instead of a cascade.
-    const shape = lookup?.def.kind;
+    // A keyword of the other dialect still shapes its block the way the author meant (the
+    // config most likely runs on that dialect, so one diagnostic beats a cascade). Keywords the
+    // target version or the fork lacks cascade exactly as keepalived does.
+    const shaping = lookup && (lookup.availability === 'available' || lookup.availability === 'other-dialect');
+    const shape = shaping ? lookup.def.kind : undefined;
     if (shape === 'block') stack.push({ kind: 'keywords', context: lookup!.def.path, owner: node, needOpen: true });
     else if (shape === 'value_block') {
       stack.push({ kind: 'values', context: lookup!.def.path, owner: node, needOpen: true });

@@ -36,10 +36,17 @@ export function closeMatches(word: string, candidates: Iterable<string>): string
   return scored.sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c);
 }
 
-/** True when an enclosing block is a keyword this dialect or version lacks (reported there). */
+/** True when an enclosing block is a keyword of the other dialect (reported there). */
 export function insideUnavailableBlock(node: ConfigNode): boolean {
   for (let p = node.parent; p; p = p.parent) if (p.lookup && !p.def) return true;
   return false;
+}
+
+/** How keepalived treats the braces of a keyword it does not know, for messages. */
+export function cascadeNote(node: ConfigNode): string {
+  if (!node.statement.block) return '';
+  const parent = describeBlock(node.parent);
+  return `. keepalived ignores its '{', reads the lines of its block as keywords of ${parent}, and its '}' closes ${parent}`;
 }
 
 /** Explains why keepalived reads a line in another block than its braces suggest. */

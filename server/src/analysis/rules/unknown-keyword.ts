@@ -1,7 +1,7 @@
 // Keywords keepalived does not know in any block (typos, made-up names, newer versions).
 import type { ConfigNode } from '../model/config-tree.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { closeMatches, describeBlock, displacementNote, insideUnavailableBlock } from './helpers.js';
+import { cascadeNote, closeMatches, describeBlock, displacementNote, insideUnavailableBlock } from './helpers.js';
 import { INVISIBLE } from './invisible-character.js';
 
 function versionMessage(context: RuleContext, node: ConfigNode): string | undefined {
@@ -30,7 +30,7 @@ export const unknownKeyword: Rule = {
       if (node.def || insideUnavailableBlock(node)) continue;
       const versioned = versionMessage(context, node);
       if (versioned) {
-        context.report({ span: node.keyword.span, message: versioned + displacementNote(node, lineOf) });
+        context.report({ span: node.keyword.span, message: versioned + cascadeNote(node) + displacementNote(node, lineOf) });
         continue;
       }
       if (node.lookup) continue;
@@ -43,10 +43,7 @@ export const unknownKeyword: Rule = {
       let message = `unknown keyword '${node.keyword.value}' in ${describeBlock(node.parent)}`;
       if (candidates.length > 0) message += `; did you mean '${candidates[0]}'?`;
       else if (elsewhere.length > 0) message += ` (it is a ${elsewhere[0].dialect === 'dpvs' ? 'DPVS fork' : 'newer keepalived'} keyword of '${elsewhere[0].path}')`;
-      if (node.statement.block) {
-        message += `. keepalived ignores its '{', reads the lines of its block as keywords of ${describeBlock(node.parent)}, and its '}' closes ${describeBlock(node.parent)}`;
-      }
-      message += displacementNote(node, lineOf);
+      message += cascadeNote(node) + displacementNote(node, lineOf);
       const replace = (name: string) => ({ title: `Replace with '${name}'`, edits: [{ span: node.keyword.span, newText: name }] });
       context.report({
         span: node.keyword.span,
