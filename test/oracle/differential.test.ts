@@ -2,7 +2,7 @@
 // each corpus file (manifest.json, sandboxed run) versus what we report on the same lines.
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../grammar/index.js';
-import { lint } from '../../server/src/analysis/index.js';
+import { allRules, lint } from '../../server/src/analysis/index.js';
 import { corpusAvailable, isConditional, loadCorpus, type CorpusEntry } from '../helpers/corpus.js';
 import { classify, type OracleLine } from './oracle-classes.js';
 
@@ -66,10 +66,18 @@ describe.runIf(corpus.length > 0)('agreement with keepalived 2.2.7 -t on the cor
     expect(recall).toBeGreaterThanOrEqual(0.99);
   });
 
+  // Rules that mirror what keepalived -t itself checks. The LVS semantic rules exist to find what
+  // keepalived never checks, so their findings on accepted files are listed, not counted as false.
+  const MIRRORED = new Set(['syntax', 'schema', 'reference', 'vrrp', 'style']);
+  const mirrored = (rule: string) => MIRRORED.has(allRules.find((r) => r.meta.id === rule)?.meta.category ?? 'syntax');
+
   it('gives no error on files keepalived -t accepts', () => {
     const accepted = plain.filter((e) => e.oracle_sandboxed.exit === 0 && expectedLines(e).length === 0);
-    const falseErrors = accepted.flatMap((e) => diagnosticLines(e, 'keepalived').filter((d) => d.severity === 'error').map((d) => `${e.file}:${d.line} ${d.rule}: ${d.message}`));
-    console.log(`false errors: ${falseErrors.length} on ${accepted.length} accepted files`);
+    const errors = accepted.flatMap((e) => diagnosticLines(e, 'keepalived').filter((d) => d.severity === 'error').map((d) => ({ ...d, where: `${e.file}:${d.line} ${d.rule}: ${d.message}` })));
+    const falseErrors = errors.filter((d) => mirrored(d.rule)).map((d) => d.where);
+    const beyond = errors.filter((d) => !mirrored(d.rule)).map((d) => d.where);
+    console.log(`false errors: ${falseErrors.length} on ${accepted.length} accepted files; errors keepalived -t does not check for: ${beyond.length}`);
+    if (beyond.length) console.log(`  ${beyond.join('\n  ')}`);
     expect(falseErrors).toEqual([]);
   });
 

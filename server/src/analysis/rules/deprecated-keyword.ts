@@ -18,7 +18,9 @@ export const deprecatedKeyword: Rule = {
       const deprecation = node.def?.deprecated;
       if (!node.def || !deprecation) continue;
       const replacement = context.schema.replacementOf(node.def);
-      const instead = deprecation.replacement ?? node.def.alias_of;
+      // Suggest a simple replacement only when the target dialect and version have it.
+      const named = deprecation.replacement ?? node.def.alias_of;
+      const instead = named && (named.includes(' ') || replacement) ? named : undefined;
       const said = deprecation.warns === 'config_error' ? 'keepalived -t warns about it' : 'keepalived still accepts it';
       context.report({
         span: node.keyword.span,

@@ -4,9 +4,11 @@ import type { Rule } from '../rule.js';
 import { authPassTooLong } from './auth-pass-too-long.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { dialectKeyword } from './dialect-keyword.js';
+import { drPortMismatch } from './dr-port-mismatch.js';
 import { duplicateDefinition } from './duplicate-definition.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
 import { duplicateVrid } from './duplicate-vrid.js';
+import { fnatWithoutLocalAddresses } from './fnat-without-local-addresses.js';
 import { includeCycle } from './include-cycle.js';
 import { includeNotFound } from './include-not-found.js';
 import { invalidPragma } from './invalid-pragma.js';
@@ -16,6 +18,7 @@ import { missingArgument } from './missing-argument.js';
 import { missingRequiredKeyword } from './missing-required-keyword.js';
 import { noVirtualIpaddress } from './no-virtual-ipaddress.js';
 import { nopreemptWithMaster } from './nopreempt-with-master.js';
+import { realServerChecksDiffer } from './real-server-checks-differ.js';
 import { scriptSecurityDisabled } from './script-security-disabled.js';
 import { syntaxError } from './syntax-error.js';
 import { undefinedReference } from './undefined-reference.js';
@@ -28,6 +31,7 @@ export const allRules: readonly Rule[] = [
   undefinedReference, duplicateDefinition, unusedDefinition, includeNotFound, includeCycle,
   nopreemptWithMaster, authPassTooLong, duplicateVrid, duplicateRealServer, scriptSecurityDisabled,
   noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
+  drPortMismatch, fnatWithoutLocalAddresses, realServerChecksDiffer,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));

@@ -1,0 +1,55 @@
+// LVS view of the config tree: virtual servers with their forwarding method, port, protocol
+// and real servers, independent of the spelling (lb_kind / lvs_method, lb_algo / lvs_sched).
+import type { WordNode } from '../../../../grammar/index.js';
+import { childrenNamed, type ConfigNode } from './config-tree.js';
+
+export interface RealServerView {
+  node: ConfigNode;
+  address?: WordNode;
+  port?: WordNode;
+  /** The health check block (TCP_CHECK, HTTP_GET, ...), if any. */
+  check?: ConfigNode;
+}
+
+export interface VirtualServerView {
+  node: ConfigNode;
+  /** IP address word, or undefined for `fwmark N` / `group NAME` services. */
+  address?: WordNode;
+  port?: WordNode;
+  /** NAT, DR, TUN, FNAT, SNAT (upper case as written), from lvs_method or lb_kind. */
+  method?: WordNode;
+  protocol: string;
+  localAddressGroup?: WordNode;
+  realServers: RealServerView[];
+}
+
+const CHECKS = new Set(['TCP_CHECK', 'HTTP_GET', 'SSL_GET', 'MISC_CHECK', 'SMTP_CHECK', 'DNS_CHECK', 'UDP_CHECK', 'PING_CHECK', 'FILE_CHECK', 'BFD_CHECK']);
+
+function lastValue(node: ConfigNode, ...names: string[]): WordNode | undefined {
+  const found = node.children.filter((c) => names.includes(c.keyword.value)).pop();
+  return found?.args[0];
+}
+
+export function virtualServers(roots: readonly ConfigNode[]): VirtualServerView[] {
+  const out: VirtualServerView[] = [];
+  for (const node of roots) {
+    if (node.def?.path !== 'virtual_server') continue;
+    const [first, second] = node.args;
+    const byAddress = first && first.value !== 'fwmark' && first.value !== 'group' && first.value !== 'match';
+    out.push({
+      node,
+      address: byAddress ? first : undefined,
+      port: byAddress ? second : undefined,
+      method: lastValue(node, 'lvs_method', 'lb_kind'),
+      protocol: (lastValue(node, 'protocol')?.value ?? 'TCP').toUpperCase(),
+      localAddressGroup: lastValue(node, 'laddr_group_name'),
+      realServers: childrenNamed(node, 'real_server').map((rs) => ({
+        node: rs,
+        address: rs.args[0],
+        port: rs.args[1],
+        check: rs.children.find((c) => CHECKS.has(c.keyword.value)),
+      })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+// FNAT rewrites the client source address to a local address of the load balancer; without
+// laddr_group_name the fork has no source address for the real-server side.
+import { virtualServers } from '../model/lvs.js';
+import type { Rule } from '../rule.js';
+
+export const fnatWithoutLocalAddresses: Rule = {
+  meta: {
+    id: 'fnat-without-local-addresses',
+    defaultSeverity: 'error',
+    category: 'lvs',
+    description: 'An FNAT virtual_server without laddr_group_name: the load balancer has no local address to send traffic to the real servers from.',
+    fixable: false,
+  },
+  check(context) {
+    for (const vs of virtualServers(context.tree.roots)) {
+      if (vs.method?.value.toUpperCase() !== 'FNAT' || vs.localAddressGroup) continue;
+      context.report({
+        span: vs.method.span,
+        message: `FNAT virtual_server ${vs.address?.value ?? vs.node.args.map((a) => a.value).join(' ')} has no laddr_group_name: full NAT needs a local_address_group to take source addresses from, or no connection reaches the real servers`,
+      });
+    }
+  },
+};
