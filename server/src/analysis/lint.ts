@@ -2,6 +2,7 @@
 // The CLI and the language server both call `lint`, so they share every rule and fix.
 import { LineIndex, parse, type IncludeHost, type ParseResult, type Span } from '../../../grammar/index.js';
 import { KeywordSchema } from '../../../grammar/keywords/index.js';
+import type { HostFacts } from './host/context.js';
 import { buildConfigTree } from './model/config-tree.js';
 import { buildSymbolTable } from './model/symbols.js';
 import { isSuppressed, readPragmas, type PragmaSet } from './pragmas.js';
@@ -18,6 +19,8 @@ export interface LintInput {
   files?: IncludeHost;
   /** Rules to run; all registered rules by default. */
   rules?: readonly Rule[];
+  /** Host facts for host-aware rules (see host/from-workspace.ts). */
+  facts?: HostFacts;
 }
 
 export interface LintResult {
@@ -33,7 +36,7 @@ function toLocation(parsed: ParseResult, span: Span): Location {
   return { path: parsed.files[span.file]?.path ?? parsed.files[0].path, start: span.start, end: span.end };
 }
 
-function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet): Diagnostic[] {
+function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): Diagnostic[] {
   const indexes = new Map<number, LineIndex>();
   const lineOf = (span: Span) => {
     let index = indexes.get(span.file);
@@ -52,7 +55,7 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
       edits: [...(spec.edits ?? []).map((e) => ({ ...toLocation(parsed, e.span), newText: e.newText })), ...(spec.locationEdits ?? [])],
     });
     const context: RuleContext = {
-      parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, ruleIds,
+      parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, ruleIds, facts,
       text: (span) => parsed.files[span.file]?.text.slice(span.start, span.end) ?? '',
       location: (span) => toLocation(parsed, span),
       report: (report) => {
@@ -90,12 +93,12 @@ const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000$
 /** Runs every variant of a conditional config and merges what they report. */
 function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet): Diagnostic[] {
   const used = [...new Set(union.conditionals.map((c) => c.id))].sort();
-  if (used.length === 0) return runRules(union, settings, rules, pragmas);
+  if (used.length === 0) return runRules(union, settings, rules, pragmas, input.facts);
   const ids = settings.configIds.length > 0 ? settings.configIds : used;
   const seen = new Map<string, { diagnostic: Diagnostic; ids: string[] }>();
   for (const id of ids) {
     const variant = parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
-    const once = new Map(runRules(variant, settings, rules, pragmas).map((d) => [keyOf(d), d]));
+    const once = new Map(runRules(variant, settings, rules, pragmas, input.facts).map((d) => [keyOf(d), d]));
     for (const [key, diagnostic] of once) {
       const entry = seen.get(key);
       if (entry) entry.ids.push(id);

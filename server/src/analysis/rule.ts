@@ -2,6 +2,7 @@
 // the runner turns them into paths for the outside world.
 import type { ParseResult, Span } from '../../../grammar/index.js';
 import type { KeywordSchema } from '../../../grammar/keywords/index.js';
+import type { HostFacts } from './host/context.js';
 import type { ConfigTree } from './model/config-tree.js';
 import type { SymbolTable } from './model/symbols.js';
 import type { PragmaSet } from './pragmas.js';
@@ -38,6 +39,8 @@ export interface RuleContext {
   schema: KeywordSchema;
   settings: LintSettings;
   pragmas: PragmaSet;
+  /** Host facts from keepalived-lint.yaml; undefined when there is no workspace file. */
+  facts?: HostFacts;
   /** Ids of every registered rule (for checking directives). */
   ruleIds: ReadonlySet<string>;
   /** Text of a span. */

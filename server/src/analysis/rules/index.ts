@@ -8,22 +8,31 @@ import { drPortMismatch } from './dr-port-mismatch.js';
 import { duplicateDefinition } from './duplicate-definition.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
 import { duplicateVrid } from './duplicate-vrid.js';
+import { fnatRepliesMissing } from './fnat-replies-missing.js';
 import { fnatWithoutLocalAddresses } from './fnat-without-local-addresses.js';
 import { includeCycle } from './include-cycle.js';
 import { includeNotFound } from './include-not-found.js';
+import { interfaceNotOnHost } from './interface-not-on-host.js';
 import { invalidPragma } from './invalid-pragma.js';
 import { invalidValue } from './invalid-value.js';
 import { invisibleCharacter } from './invisible-character.js';
+import { localAddressNotOnHost } from './local-address-not-on-host.js';
 import { missingArgument } from './missing-argument.js';
 import { missingRequiredKeyword } from './missing-required-keyword.js';
 import { noVirtualIpaddress } from './no-virtual-ipaddress.js';
 import { nopreemptWithMaster } from './nopreempt-with-master.js';
 import { realServerChecksDiffer } from './real-server-checks-differ.js';
+import { realServerMissingFromIpvs } from './real-server-missing-from-ipvs.js';
 import { scriptSecurityDisabled } from './script-security-disabled.js';
 import { syntaxError } from './syntax-error.js';
 import { undefinedReference } from './undefined-reference.js';
+import { unicastPeerIsSelf } from './unicast-peer-is-self.js';
 import { unknownKeyword } from './unknown-keyword.js';
 import { unusedDefinition } from './unused-definition.js';
+import { vipBlockedByFirewall } from './vip-blocked-by-firewall.js';
+import { vipIsHostAddress } from './vip-is-host-address.js';
+import { vipOutsideInterfaceSubnet } from './vip-outside-interface-subnet.js';
+import { virtualServerAddressNotVip } from './virtual-server-address-not-vip.js';
 import { wrongBlock } from './wrong-block.js';
 
 export const allRules: readonly Rule[] = [
@@ -32,6 +41,8 @@ export const allRules: readonly Rule[] = [
   nopreemptWithMaster, authPassTooLong, duplicateVrid, duplicateRealServer, scriptSecurityDisabled,
   noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
   drPortMismatch, fnatWithoutLocalAddresses, realServerChecksDiffer,
+  localAddressNotOnHost, unicastPeerIsSelf, interfaceNotOnHost, vipOutsideInterfaceSubnet, vipIsHostAddress,
+  vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, virtualServerAddressNotVip,
 ];
 
 export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
