@@ -1,6 +1,9 @@
 // Public API of the analysis library (shared by the CLI and the language server).
-export { lint, type LintInput, type LintResult } from './lint.js';
+export { lint, type LintInput, type LintResult, type ConfigView } from './lint.js';
+export { lintWorkspace, type WorkspaceLintInput, type WorkspaceLintResult } from './workspace.js';
 export { defaultSettings, type LintSettings } from './settings.js';
-export { allRules, ruleById, ruleIds } from './rules/index.js';
+export { allRules, workspaceRules, allRuleMetas, ruleById, ruleIds } from './rules/index.js';
 export type { Rule, RuleContext, Report, FixSpec } from './rule.js';
+export type { WorkspaceRule, WorkspaceRuleContext, ConfigModel } from './workspace-rule.js';
+export type { HostFacts, HostFact, ParameterFact } from './host/context.js';
 export * from './types.js';

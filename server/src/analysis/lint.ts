@@ -2,8 +2,8 @@
 // The CLI and the language server both call `lint`, so they share every rule and fix.
 import { LineIndex, parse, type IncludeHost, type ParseResult, type Span } from '../../../grammar/index.js';
 import { KeywordSchema } from '../../../grammar/keywords/index.js';
-import type { HostFacts } from './host/context.js';
-import { buildConfigTree } from './model/config-tree.js';
+import type { HostFact, HostFacts } from './host/context.js';
+import { buildConfigTree, type ConfigTree } from './model/config-tree.js';
 import { buildSymbolTable } from './model/symbols.js';
 import { isSuppressed, readPragmas, type PragmaSet } from './pragmas.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -23,8 +23,18 @@ export interface LintInput {
   facts?: HostFacts;
 }
 
+/** A parsed config as the rules saw it: the variant of its host's config id, or the union view. */
+export interface ConfigView {
+  parse: ParseResult;
+  tree: ConfigTree;
+}
+
 export interface LintResult {
   diagnostics: Diagnostic[];
+  /** What workspace rules (pairs, parameters) look at. */
+  view: ConfigView;
+  /** The host this file runs on (workspace mapping or a `host=` directive). */
+  host?: HostFact;
   /** Texts of the files read (the linted file and its includes), by path. */
   texts: Map<string, string>;
   /** The parse with every `@id` line kept: for outline and navigation. */
@@ -36,7 +46,7 @@ function toLocation(parsed: ParseResult, span: Span): Location {
   return { path: parsed.files[span.file]?.path ?? parsed.files[0].path, start: span.start, end: span.end };
 }
 
-function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): Diagnostic[] {
+function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): { diagnostics: Diagnostic[]; view: ConfigView } {
   const indexes = new Map<number, LineIndex>();
   const lineOf = (span: Span) => {
     let index = indexes.get(span.file);
@@ -85,31 +95,43 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
       });
     }
   }
-  return out;
+  return { diagnostics: out, view: { parse: parsed, tree } };
 }
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
 
 /** Runs every variant of a conditional config and merges what they report. */
-function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet): Diagnostic[] {
+function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): { diagnostics: Diagnostic[]; view: ConfigView } {
   const used = [...new Set(union.conditionals.map((c) => c.id))].sort();
-  if (used.length === 0) return runRules(union, settings, rules, pragmas, input.facts);
-  const ids = settings.configIds.length > 0 ? settings.configIds : used;
+  if (used.length === 0) return runRules(union, settings, rules, pragmas, facts);
+  // keepalived's config id defaults to the host name: a known host decides the variant.
+  const ids = facts?.self ? [facts.self.name] : settings.configIds.length > 0 ? settings.configIds : used;
   const seen = new Map<string, { diagnostic: Diagnostic; ids: string[] }>();
+  let view: ConfigView | undefined;
   for (const id of ids) {
     const variant = parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
-    const once = new Map(runRules(variant, settings, rules, pragmas, input.facts).map((d) => [keyOf(d), d]));
+    const result = runRules(variant, settings, rules, pragmas, facts);
+    view ??= result.view;
+    const once = new Map(result.diagnostics.map((d) => [keyOf(d), d]));
     for (const [key, diagnostic] of once) {
       const entry = seen.get(key);
       if (entry) entry.ids.push(id);
       else seen.set(key, { diagnostic, ids: [id] });
     }
   }
-  return [...seen.values()].map(({ diagnostic, ids: where }) =>
+  const diagnostics = [...seen.values()].map(({ diagnostic, ids: where }) =>
     where.length === ids.length ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (with config id ${where.join(', ')})` });
+  return { diagnostics, view: ids.length === 1 && view ? view : { parse: union, tree: buildConfigTree(union.document.items, KeywordSchema.for(settings.dialect, settings.keepalivedVersion)) } };
 }
 
-function applyPragmas(diagnostics: Diagnostic[], union: ParseResult, pragmas: PragmaSet, indexOf: (file: number) => LineIndex): Diagnostic[] {
+/** A `# keepalived-lint host=NAME` comment names the host this file runs on. */
+function withPragmaHost(facts: HostFacts | undefined, pragmas: PragmaSet): HostFacts | undefined {
+  const named = pragmas.hostName?.name;
+  const host = named ? facts?.hosts.find((h) => h.name === named) : undefined;
+  return host && facts ? { ...facts, self: host } : facts;
+}
+
+export function applyPragmas(diagnostics: Diagnostic[], union: ParseResult, pragmas: PragmaSet, indexOf: (file: number) => LineIndex): Diagnostic[] {
   const fileIdByPath = new Map(union.files.map((f) => [f.path, f.id]));
   return diagnostics.filter((d) => {
     const file = fileIdByPath.get(d.path);
@@ -129,8 +151,9 @@ export function lint(input: LintInput): LintResult {
     return index;
   };
   const pragmas = settings.noInlineConfig ? { pragmas: [], malformed: [] } : readPragmas(union.comments, indexOf);
-  let diagnostics = lintVariants(input, settings, union, rules, pragmas);
-  diagnostics = applyPragmas(diagnostics, union, pragmas, indexOf);
+  const facts = withPragmaHost(input.facts, pragmas);
+  const result = lintVariants(input, settings, union, rules, pragmas, facts);
+  const diagnostics = applyPragmas(result.diagnostics, union, pragmas, indexOf);
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
-  return { diagnostics, texts: new Map(union.files.map((f) => [f.path, f.text])), parse: union, pragmas };
+  return { diagnostics, view: result.view, host: facts?.self, texts: new Map(union.files.map((f) => [f.path, f.text])), parse: union, pragmas };
 }

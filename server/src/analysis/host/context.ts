@@ -66,6 +66,4 @@ export interface HostFacts {
   parameters: ParameterFact[];
   /** The host that runs the linted file, if the workspace file or a pragma says so. */
   self?: HostFact;
-  /** Every VIP of every config in the workspace (for virtual-server-address-not-vip). */
-  workspaceVips?: IpAddress[];
 }

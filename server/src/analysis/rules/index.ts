@@ -1,6 +1,17 @@
 // The rule registry. Every rule has a file here, a test in test/rules/ and a doc page in
 // docs/rules/; test/rules/registry.test.ts fails when one is missing.
 import type { Rule } from '../rule.js';
+import type { RuleMeta } from '../types.js';
+import type { WorkspaceRule } from '../workspace-rule.js';
+import { pairAdvertIntDiffers } from './pair-advert-int-differs.js';
+import { pairAuthDiffers } from './pair-auth-differs.js';
+import { pairPriorityTie } from './pair-priority-tie.js';
+import { pairRealServersDiffer } from './pair-real-servers-differ.js';
+import { pairVipsDiffer } from './pair-vips-differ.js';
+import { pairVirtualServersDiffer } from './pair-virtual-servers-differ.js';
+import { parameterWrongNode } from './parameter-wrong-node.js';
+import { swappedNodeParameters } from './swapped-node-parameters.js';
+import { virtualServerAddressNotVip } from './virtual-server-address-not-vip.js';
 import { authPassTooLong } from './auth-pass-too-long.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { dialectKeyword } from './dialect-keyword.js';
@@ -32,7 +43,6 @@ import { unusedDefinition } from './unused-definition.js';
 import { vipBlockedByFirewall } from './vip-blocked-by-firewall.js';
 import { vipIsHostAddress } from './vip-is-host-address.js';
 import { vipOutsideInterfaceSubnet } from './vip-outside-interface-subnet.js';
-import { virtualServerAddressNotVip } from './virtual-server-address-not-vip.js';
 import { wrongBlock } from './wrong-block.js';
 
 export const allRules: readonly Rule[] = [
@@ -42,11 +52,20 @@ export const allRules: readonly Rule[] = [
   noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
   drPortMismatch, fnatWithoutLocalAddresses, realServerChecksDiffer,
   localAddressNotOnHost, unicastPeerIsSelf, interfaceNotOnHost, vipOutsideInterfaceSubnet, vipIsHostAddress,
-  vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, virtualServerAddressNotVip,
+  vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing,
 ];
 
-export const ruleIds: ReadonlySet<string> = new Set(allRules.map((r) => r.meta.id));
+/** Rules over the whole workspace: deployment parameters and VRRP pairs. */
+export const workspaceRules: readonly WorkspaceRule[] = [
+  swappedNodeParameters, parameterWrongNode, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie,
+  pairVirtualServersDiffer, pairRealServersDiffer, virtualServerAddressNotVip,
+];
 
-export function ruleById(id: string): Rule | undefined {
-  return allRules.find((r) => r.meta.id === id);
+/** Every rule's metadata, file rules and workspace rules alike. */
+export const allRuleMetas: readonly RuleMeta[] = [...allRules, ...workspaceRules].map((r) => r.meta);
+
+export const ruleIds: ReadonlySet<string> = new Set(allRuleMetas.map((m) => m.id));
+
+export function ruleById(id: string): RuleMeta | undefined {
+  return allRuleMetas.find((m) => m.id === id);
 }

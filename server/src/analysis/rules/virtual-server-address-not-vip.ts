@@ -4,28 +4,28 @@ import { vipUses } from '../host/addresses.js';
 import { hasAddress } from '../host/lookup.js';
 import { virtualServers } from '../model/lvs.js';
 import { parseIp, sameAddress } from '../net/ip.js';
-import type { Rule } from '../rule.js';
+import type { WorkspaceRule } from '../workspace-rule.js';
 
-export const virtualServerAddressNotVip: Rule = {
+export const virtualServerAddressNotVip: WorkspaceRule = {
   meta: {
     id: 'virtual-server-address-not-vip',
     defaultSeverity: 'warning',
     category: 'host',
-    description: 'A virtual_server address that is neither a VIP of any VRRP instance in the workspace nor an address of the host.',
+    description: 'A virtual_server address that is neither a VIP of any VRRP instance in the workspace nor an address of the host running the file.',
     fixable: false,
   },
-  check(context) {
-    const facts = context.facts;
-    if (!facts?.workspaceVips) return;
-    const vips = [...facts.workspaceVips, ...vipUses(context.tree).map((v) => v.address)];
-    for (const vs of virtualServers(context.tree.roots)) {
-      const address = vs.address && parseIp(vs.address.value);
-      if (!address || !vs.address || address.value === 0n) continue;
-      if (vips.some((v) => sameAddress(v, address)) || (facts.self && hasAddress(facts.self, address))) continue;
-      context.report({
-        span: vs.address.span,
-        message: `virtual_server ${vs.address.value} is not a VIP of any vrrp_instance in the workspace${facts.self ? ` nor an address of ${facts.self.name}` : ''}: no node receives its traffic unless something else brings the address up`,
-      });
+  checkWorkspace(context) {
+    const vips = context.configs.flatMap((c) => vipUses(c.tree).map((v) => v.address));
+    for (const config of context.configs) {
+      for (const vs of virtualServers(config.tree.roots)) {
+        const address = vs.address && parseIp(vs.address.value);
+        if (!address || !vs.address || address.value === 0n) continue;
+        if (vips.some((v) => sameAddress(v, address)) || (config.host && hasAddress(config.host, address))) continue;
+        context.report({
+          location: context.location(config, vs.address.span),
+          message: `virtual_server ${vs.address.value} is not a VIP of any vrrp_instance in the workspace${config.host ? ` nor an address of ${config.host.name}` : ''}: no node receives its traffic unless something outside keepalived brings the address up`,
+        });
+      }
     }
   },
 };
