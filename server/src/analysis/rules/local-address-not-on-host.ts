@@ -30,7 +30,7 @@ export const localAddressNotOnHost: Rule = {
       if (missing.length === 0) continue;
       const first = missing[0];
       const owner = ownerOf(facts, first);
-      const whose = owner ? `${formatIp(first)} is ${describeHost(owner.host)}'s address` : `${formatIp(first)} is not an address of ${self.name} (nor of any host in the workspace)`;
+      const whose = owner ? `${formatIp(first)} is the address of ${describeHost(owner.host)}` : `${formatIp(first)} is not an address of ${self.name} (nor of any host in the workspace)`;
       const parameters = parametersHolding(facts, first);
       const fromParameter = parameters.length > 0 ? ` It is the value of deployment parameter ${parameters.map((p) => p.name).join(', ')} in ${facts.workspacePath}, so the parameters are the root cause.` : '';
       const replacement = sameSubnetAddress(self, first);
