@@ -1,0 +1,211 @@
+// Reads keepalived-lint.yaml (text in, data out; no I/O): lint settings, hosts with their
+// addresses, interfaces, configs, firewall and IPVS facts, and deployment parameters, each with
+// its position in the YAML so diagnostics can point into it. A broken file gives problems with
+// positions and whatever could be read; it never throws.
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { DIALECTS, type Dialect } from '../../../../grammar/keywords/index.js';
+import { parseIpPrefix } from '../net/ip.js';
+import type { SeveritySetting } from '../types.js';
+import type { HostAddressFact, HostFact, HostFacts, ParameterFact } from './context.js';
+import { deleteCommand, findBlockingRule, parseIptablesSave } from './iptables.js';
+import { parseIpvsadm } from './ipvsadm.js';
+
+export interface WorkspaceProblem {
+  message: string;
+  start: number;
+  end: number;
+  severity: 'error' | 'warning';
+}
+
+export interface WorkspaceFile {
+  path: string;
+  dialect?: Dialect;
+  keepalivedVersion?: string;
+  rules: Record<string, SeveritySetting>;
+  includeOutsideRoot?: boolean;
+  facts: HostFacts;
+  /** The `configs:` globs of each host, relative to the workspace file's directory. */
+  hostConfigs: Array<{ host: HostFact; globs: string[] }>;
+  problems: WorkspaceProblem[];
+}
+
+const TOP_KEYS = new Set(['version', 'dialect', 'keepalived_version', 'rules', 'hosts', 'parameters', 'include_outside_root']);
+const HOST_KEYS = new Set(['labels', 'interfaces', 'addresses', 'configs', 'firewall', 'ipvs']);
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+class Reader {
+  readonly problems: WorkspaceProblem[] = [];
+  constructor(readonly path: string, readonly text: string) {}
+
+  range(node: Node | null | undefined): { start: number; end: number } {
+    const [start, end] = node?.range ?? [0, 0];
+    return { start, end };
+  }
+
+  location(node: Node | null | undefined) {
+    return { path: this.path, ...this.range(node) };
+  }
+
+  problem(node: Node | null | undefined, message: string, severity: 'error' | 'warning' = 'error'): void {
+    this.problems.push({ message, severity, ...this.range(node) });
+  }
+
+  string(node: Node | null | undefined, what: string): string | undefined {
+    if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+    this.problem(node, `${what} must be a text value`);
+    return undefined;
+  }
+
+  /** A list of scalars (a single scalar is taken as a one-element list). */
+  strings(node: Node | null | undefined, what: string): Array<{ value: string; node: Node }> {
+    const items = isSeq(node) ? node.items : [node];
+    return items.flatMap((item) => {
+      const value = this.string(item as Node, what);
+      return value === undefined ? [] : [{ value, node: item as Node }];
+    });
+  }
+
+  pairs(node: Node | null | undefined, what: string): Pair<Node, Node>[] {
+    if (isMap(node)) return (node as YAMLMap<Node, Node>).items;
+    if (node) this.problem(node, `${what} must be a mapping`);
+    return [];
+  }
+}
+
+/** Offsets in the YAML text of each line of a block scalar (`firewall: |`). */
+function blockLineOffsets(reader: Reader, node: Node): number[] {
+  const start = reader.text.indexOf('\n', reader.range(node).start) + 1;
+  const end = reader.range(node).end;
+  const offsets: number[] = [];
+  for (let at = start; at < end && at > 0; at = reader.text.indexOf('\n', at) + 1 || end) {
+    const line = reader.text.slice(at, reader.text.indexOf('\n', at) < 0 ? end : reader.text.indexOf('\n', at));
+    offsets.push(at + (line.length - line.trimStart().length));
+  }
+  return offsets;
+}
+
+function readAddresses(reader: Reader, node: Node, iface?: string): HostAddressFact[] {
+  return reader.strings(node, 'an address').flatMap(({ value, node: item }) => {
+    const parsed = parseIpPrefix(value);
+    if (!parsed) {
+      reader.problem(item, `'${value}' is not an IP address with an optional /prefix`);
+      return [];
+    }
+    return [{ address: parsed.address, prefix: parsed.prefix, interface: iface, location: reader.location(item) }];
+  });
+}
+
+function readFirewall(reader: Reader, node: Node, host: HostFact): void {
+  const text = reader.string(node, 'firewall (iptables-save output)');
+  if (text === undefined) return;
+  const lines = blockLineOffsets(reader, node);
+  const valueLineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+  const rules = parseIptablesSave(text);
+  host.blockingRule = (address, port, protocol) => {
+    const rule = findBlockingRule(rules, address, port, protocol);
+    if (!rule) return undefined;
+    const line = valueLineStarts.findIndex((s, i) => rule.offset >= s && rule.offset < (valueLineStarts[i + 1] ?? Infinity));
+    const at = lines[line] ?? reader.range(node).start;
+    return { table: rule.table, chain: rule.chain, text: rule.text, target: rule.target, deleteCommand: deleteCommand(rule), location: { path: reader.path, start: at, end: at + rule.text.length } };
+  };
+}
+
+function readIpvs(reader: Reader, node: Node, host: HostFact): void {
+  const text = reader.string(node, 'ipvs (ipvsadm -Ln --stats output)');
+  if (text === undefined) return;
+  const lines = blockLineOffsets(reader, node);
+  const valueLineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+  const at = (offset: number) => lines[valueLineStarts.findIndex((s, i) => offset >= s && offset < (valueLineStarts[i + 1] ?? Infinity))] ?? reader.range(node).start;
+  host.ipvs = parseIpvsadm(text).map((s) => ({
+    protocol: s.protocol, address: s.address, port: s.port, fwmark: s.fwmark, stats: s.stats,
+    realServers: s.realServers.map((r) => ({ address: r.address, port: r.port, stats: r.stats })),
+    location: { path: reader.path, start: at(s.offset), end: at(s.offset) + 1 },
+  }));
+}
+
+function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; globs: string[] } | undefined {
+  const name = reader.string(pair.key, 'a host name');
+  if (name === undefined) return undefined;
+  const host: HostFact = { name, labels: [], addresses: [], interfaces: [], location: reader.location(pair.key) };
+  const globs: string[] = [];
+  for (const field of reader.pairs(pair.value, `host ${name}`)) {
+    const key = isScalar(field.key) ? String(field.key.value) : '';
+    if (key === 'labels') host.labels = reader.strings(field.value, 'a label').map((l) => l.value);
+    else if (key === 'addresses') host.addresses.push(...readAddresses(reader, field.value!));
+    else if (key === 'interfaces') {
+      for (const iface of reader.pairs(field.value, 'interfaces')) {
+        const ifname = reader.string(iface.key, 'an interface name');
+        if (ifname === undefined) continue;
+        host.interfaces.push(ifname);
+        host.addresses.push(...readAddresses(reader, iface.value!, ifname));
+      }
+    } else if (key === 'configs') globs.push(...reader.strings(field.value, 'a config path or glob').map((g) => g.value));
+    else if (key === 'firewall') readFirewall(reader, field.value!, host);
+    else if (key === 'ipvs') readIpvs(reader, field.value!, host);
+    else reader.problem(field.key, `unknown key '${key}' in host ${name} (expected ${[...HOST_KEYS].join(', ')})`, 'warning');
+  }
+  return { host, globs };
+}
+
+function readParameter(reader: Reader, pair: Pair<Node, Node>): ParameterFact | undefined {
+  const name = reader.string(pair.key, 'a parameter name');
+  if (name === undefined) return undefined;
+  if (isScalar(pair.value)) {
+    return { name, value: String(pair.value.value), location: reader.location(pair.key), valueLocation: reader.location(pair.value) };
+  }
+  let value: Node | undefined;
+  let label: string | undefined;
+  for (const field of reader.pairs(pair.value, `parameter ${name}`)) {
+    const key = isScalar(field.key) ? String(field.key.value) : '';
+    if (key === 'value') value = field.value ?? undefined;
+    else if (key === 'node_label') label = reader.string(field.value, 'node_label');
+    else reader.problem(field.key, `unknown key '${key}' in parameter ${name} (expected value, node_label)`, 'warning');
+  }
+  if (!value || !isScalar(value)) {
+    reader.problem(pair.key, `parameter ${name} has no value`);
+    return undefined;
+  }
+  return { name, value: String(value.value), nodeLabel: label, location: reader.location(pair.key), valueLocation: reader.location(value) };
+}
+
+export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
+  const reader = new Reader(path, text);
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  for (const error of document.errors) reader.problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1], severity: 'error' });
+  const workspace: WorkspaceFile = { path, rules: {}, facts: { workspacePath: path, hosts: [], parameters: [] }, hostConfigs: [], problems: reader.problems };
+  for (const pair of reader.pairs(document.contents as Node, 'keepalived-lint.yaml')) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = pair.value;
+    if (key === 'version') {
+      if (!isScalar(value) || value.value !== 1) reader.problem(value ?? pair.key, 'version must be 1');
+    } else if (key === 'dialect') {
+      const dialect = reader.string(value, 'dialect');
+      if (dialect && DIALECTS.includes(dialect as Dialect)) workspace.dialect = dialect as Dialect;
+      else if (dialect) reader.problem(value, `dialect must be one of ${DIALECTS.join(', ')}`);
+    } else if (key === 'keepalived_version') {
+      const version = reader.string(value, 'keepalived_version');
+      if (version && /^\d+\.\d+(\.\d+)?$/.test(version)) workspace.keepalivedVersion = version;
+      else if (version) reader.problem(value, `keepalived_version must look like 2.2.7`);
+    } else if (key === 'rules') {
+      for (const rule of reader.pairs(value, 'rules')) {
+        const id = reader.string(rule.key, 'a rule id');
+        const severity = reader.string(rule.value, 'a severity');
+        if (id && severity && SEVERITIES.has(severity)) workspace.rules[id] = severity as SeveritySetting;
+        else if (severity) reader.problem(rule.value, `severity must be one of ${[...SEVERITIES].join(', ')}`);
+      }
+    } else if (key === 'hosts') {
+      for (const entry of reader.pairs(value, 'hosts')) {
+        const read = readHost(reader, entry);
+        if (read) workspace.hostConfigs.push(read);
+      }
+      workspace.facts.hosts = workspace.hostConfigs.map((h) => h.host);
+    } else if (key === 'parameters') {
+      workspace.facts.parameters = reader.pairs(value, 'parameters').flatMap((p) => readParameter(reader, p) ?? []);
+    } else if (key === 'include_outside_root') {
+      workspace.includeOutsideRoot = isScalar(value) && value.value === true;
+    } else {
+      reader.problem(pair.key, `unknown key '${key}' (expected ${[...TOP_KEYS].join(', ')})`, 'warning');
+    }
+  }
+  return workspace;
+}

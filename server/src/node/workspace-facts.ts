@@ -1,0 +1,68 @@
+// Finds and loads keepalived-lint.yaml for a config: walking up from the config's directory
+// (like .eslintrc or .hadolint.yaml), then maps the config to the host whose `configs:` globs
+// match it.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { HostFact, HostFacts } from '../analysis/host/context.js';
+import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
+
+export const WORKSPACE_FILE = 'keepalived-lint.yaml';
+const MAX_WORKSPACE_BYTES = 8 * 1024 * 1024;
+
+export interface WorkspaceFacts {
+  workspace: WorkspaceFile;
+  facts: HostFacts;
+  /** The host whose `configs:` globs match this config path. */
+  hostOf(configPath: string): HostFact | undefined;
+}
+
+/** Nearest keepalived-lint.yaml at or above `dir`; the search stops at the file-system root. */
+export function findWorkspaceFile(dir: string, _roots: readonly string[] = []): string | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const candidate = join(current, WORKSPACE_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** `*` (within a segment), `**` (any depth), `?`, `[...]` and `{a,b}` as a regular expression. */
+export function globToRegExp(glob: string): RegExp {
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      out += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      out += close > i ? `[${glob.slice(i + 1, close).replace(/^!/, '^')}]` : '\\[';
+      i = close > i ? close : i;
+    } else if (c === '{') {
+      const close = glob.indexOf('}', i + 1);
+      out += close > i ? `(?:${glob.slice(i + 1, close).split(',').map((p) => p.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})` : '\\{';
+      i = close > i ? close : i;
+    } else out += c.replace(/[.+^$()|\\\]]/g, '\\$&');
+  }
+  return new RegExp(`^${out}$`);
+}
+
+export function loadWorkspaceFacts(path: string): WorkspaceFacts | undefined {
+  try {
+    if (statSync(path).size > MAX_WORKSPACE_BYTES) return undefined;
+    const workspace = readWorkspaceFile(path, readFileSync(path, 'utf8'));
+    const root = dirname(path);
+    const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.map(globToRegExp) }));
+    return {
+      workspace,
+      facts: workspace.facts,
+      hostOf: (configPath) => {
+        const rel = relative(root, resolve(configPath)).split(sep).join('/');
+        return matchers.find((m) => m.patterns.some((p) => p.test(rel)))?.host;
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
