@@ -1,0 +1,86 @@
+// Keeps the latest analysis of each open document. Lints are debounced per document; a newer
+// edit supersedes a pending one, and a result that is out of date when it completes is dropped.
+import { lint, type LintResult, type LintSettings } from '../analysis/index.js';
+import type { IncludeHost } from '../../../grammar/index.js';
+import type { HostFacts } from '../analysis/host/context.js';
+
+export interface Analysis {
+  uri: string;
+  path: string;
+  version: number;
+  text: string;
+  result: LintResult;
+}
+
+export interface AnalyzerOptions {
+  debounceMs: number;
+  settingsFor(uri: string): Promise<Partial<LintSettings>>;
+  factsFor(path: string): HostFacts | undefined;
+  files: IncludeHost;
+  /** Called with each fresh analysis (to publish diagnostics). */
+  onAnalysis(analysis: Analysis): void;
+}
+
+export class Analyzer {
+  private readonly latest = new Map<string, Analysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(private readonly options: AnalyzerOptions) {}
+
+  /** Schedules a lint of the document; `immediate` skips the debounce (on open). */
+  schedule(uri: string, path: string, version: number, text: string, immediate = false): void {
+    this.versions.set(uri, version);
+    clearTimeout(this.timers.get(uri));
+    const run = () => void this.run(uri, path, version, text);
+    if (immediate) run();
+    else this.timers.set(uri, setTimeout(run, this.options.debounceMs));
+  }
+
+  /** The analysis of the current version, computing it now if needed. */
+  async current(uri: string, path: string, version: number, text: string): Promise<Analysis> {
+    const known = this.latest.get(uri);
+    if (known && known.version === version && known.text === text) return known;
+    return (await this.run(uri, path, version, text)) ?? this.analyse(uri, path, version, text, {});
+  }
+
+  get(uri: string): Analysis | undefined {
+    return this.latest.get(uri);
+  }
+
+  /** Text of a file as the latest analyses read it (included files of open documents). */
+  textOf(path: string): string | undefined {
+    for (const analysis of this.latest.values()) {
+      const text = analysis.result.texts.get(path);
+      if (text !== undefined) return text;
+    }
+    return undefined;
+  }
+
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.latest.delete(uri);
+    this.versions.delete(uri);
+  }
+
+  /** Re-lints every open document (settings, facts or included files changed). */
+  refreshAll(): void {
+    for (const analysis of this.latest.values()) this.schedule(analysis.uri, analysis.path, analysis.version, analysis.text);
+  }
+
+  private analyse(uri: string, path: string, version: number, text: string, settings: Partial<LintSettings>): Analysis {
+    const result = lint({ path, text, settings, files: this.options.files, facts: this.options.factsFor(path) });
+    return { uri, path, version, text, result };
+  }
+
+  private async run(uri: string, path: string, version: number, text: string): Promise<Analysis | undefined> {
+    const settings = await this.options.settingsFor(uri);
+    if (this.versions.get(uri) !== version) return undefined; // superseded while waiting
+    const analysis = this.analyse(uri, path, version, text, settings);
+    if (this.versions.get(uri) !== version) return undefined;
+    this.latest.set(uri, analysis);
+    this.options.onAnalysis(analysis);
+    return analysis;
+  }
+}

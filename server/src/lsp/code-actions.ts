@@ -1,0 +1,38 @@
+// Quick fixes: the fixes and suggestions the rules attach, plus "disable this rule for this
+// line / for this file". A fix that edits several files is one workspace edit.
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Fix } from '../analysis/index.js';
+import type { Analysis } from './analyzer.js';
+import { lineIndexOf, toWorkspaceEdit, type TextLookup } from './convert.js';
+
+interface FixData {
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+function disableActions(analysis: Analysis, diagnostic: LspDiagnostic): CodeAction[] {
+  const rule = String(diagnostic.code ?? '');
+  if (!rule) return [];
+  const index = lineIndexOf(analysis.path, analysis.text);
+  const line = diagnostic.range.start.line;
+  const lineText = analysis.text.slice(index.lineStart(line), line + 1 < index.lineCount ? index.lineStart(line + 1) : analysis.text.length).replace(/\r?\n$/, '');
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const newline = analysis.text.includes('\r\n') ? '\r\n' : '\n';
+  const edit = (position: { line: number; character: number }, newText: string) => ({ changes: { [analysis.uri]: [{ range: { start: position, end: position }, newText }] } });
+  return [
+    { title: `Disable ${rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit({ line, character: 0 }, `${indent}# keepalived-lint disable-next-line ${rule}${newline}`) },
+    { title: `Disable ${rule} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit({ line: 0, character: 0 }, `# keepalived-lint disable-file ${rule}${newline}`) },
+  ];
+}
+
+export function codeActions(analysis: Analysis, params: CodeActionParams, texts: TextLookup): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== 'keepalived-lint') continue;
+    const data = (diagnostic.data ?? {}) as FixData;
+    if (data.fix) actions.push({ title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: toWorkspaceEdit(data.fix, texts) });
+    for (const suggestion of data.suggestions ?? []) actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(suggestion, texts) });
+    actions.push(...disableActions(analysis, diagnostic));
+  }
+  return actions;
+}

@@ -1,0 +1,228 @@
+// The language server: protocol wiring over the shared analysis library. Everything a
+// handler answers comes from the same lint result the CLI would compute.
+import {
+  DidChangeConfigurationNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IncludeHost } from '../../../grammar/index.js';
+import { KeywordSchema } from '../../../grammar/keywords/index.js';
+import { completionCandidates } from '../analysis/service/completion.js';
+import { formatText } from '../analysis/service/format.js';
+import type { LintSettings } from '../analysis/index.js';
+import { NodeFileHost } from '../node/file-host.js';
+import { Analyzer, type Analysis } from './analyzer.js';
+import { codeActions } from './code-actions.js';
+import { completionItems } from './completion.js';
+import { lineIndexOf, pathToUri, rangeOf, toLspDiagnostic, uriToPath, type TextLookup } from './convert.js';
+import { FactsProvider } from './facts-provider.js';
+import { hover } from './hover.js';
+import { inlayHints } from './inlay-hints.js';
+import { symbolAt } from './navigation.js';
+import { LEGEND, semanticTokens } from './semantic-tokens.js';
+import { readSettings, type ServerSettings } from './settings.js';
+import { documentLinks, documentSymbols, foldingRanges, selectionRanges } from './structure.js';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let pullDiagnostics = false;
+  let configurationSupport = false;
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  const facts = new FactsProvider();
+
+  /** Workspace-file settings, overridden by what the editor sets explicitly. */
+  const settingsFor = (uri: string): Promise<ServerSettings> => {
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      const editor = configurationSupport
+        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'keepalived' }).then(readSettings, () => readSettings(undefined))
+        : Promise.resolve(readSettings(undefined));
+      settings = editor.then((e) => {
+        const fromFile = facts.settingsFor(uriToPath(uri));
+        return { ...e, lint: { ...fromFile, ...e.lint, rules: { ...fromFile.rules, ...e.lint.rules } } };
+      });
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  };
+
+  /** Included files come from open editor buffers first, then from disk (read afresh each lint). */
+  const files = (): IncludeHost => {
+    const disk = new NodeFileHost();
+    return {
+      glob: (pattern, from) => disk.glob(pattern, from),
+      read: (path) => {
+        const open = documents.get(pathToUri(path));
+        return open ? { text: open.getText() } : disk.read(path);
+      },
+    };
+  };
+
+  const texts: TextLookup = (path) => documents.get(pathToUri(path))?.getText() ?? analyzer.textOf(path);
+
+  const analyzer = new Analyzer({
+    debounceMs: 150,
+    settingsFor: async (uri) => (await settingsFor(uri)).lint,
+    factsFor: (path) => facts.factsFor(path),
+    files: { glob: (p, f) => files().glob(p, f), read: (p) => files().read(p) },
+    onAnalysis: (analysis) => {
+      if (pullDiagnostics) return;
+      const diagnostics = analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts));
+      void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics });
+    },
+  });
+
+  const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
+    const document = documents.get(uri);
+    return document ? analyzer.current(uri, uriToPath(uri), document.version, document.getText()) : undefined;
+  };
+  const lintSettings = async (uri: string): Promise<Partial<LintSettings>> => (await settingsFor(uri)).lint;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
+    configurationSupport = params.capabilities.workspace?.configuration === true;
+    facts.setRoots((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: [' ', '$', '{'] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'keepalived-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    analyzer.refreshAll();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => c.uri.endsWith('keepalived-lint.yaml'))) {
+      facts.invalidate();
+      settingsCache.clear();
+    }
+    analyzer.refreshAll();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  });
+
+  documents.onDidOpen(({ document }) => analyzer.schedule(document.uri, uriToPath(document.uri), document.version, document.getText(), true));
+  documents.onDidChangeContent(({ document }) => analyzer.schedule(document.uri, uriToPath(document.uri), document.version, document.getText()));
+  documents.onDidClose(({ document }) => {
+    analyzer.forget(document.uri);
+    settingsCache.delete(document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    const items = analysis ? analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts)) : [];
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCodeAction(async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? codeActions(analysis, params, texts) : [];
+  });
+
+  connection.onHover(async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis) return null;
+    const offset = lineIndexOf(analysis.path, analysis.text).offsetAt(params.position);
+    return hover(analysis, offset, await lintSettings(params.textDocument.uri), facts.factsFor(analysis.path)) ?? null;
+  });
+
+  connection.onCompletion(async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis) return [];
+    const settings = await lintSettings(params.textDocument.uri);
+    const index = lineIndexOf(analysis.path, analysis.text);
+    const offset = index.offsetAt(params.position);
+    const schema = KeywordSchema.for(settings.dialect ?? 'keepalived', settings.keepalivedVersion);
+    const linePrefix = analysis.text.slice(index.lineStart(params.position.line), offset);
+    return completionItems(completionCandidates({ result: analysis.result, schema, file: 0, offset, linePrefix, facts: facts.factsFor(analysis.path) }), schema);
+  });
+
+  const occurrences = async (uri: string, position: { line: number; character: number }) => {
+    const analysis = await analysisOf(uri);
+    if (!analysis) return undefined;
+    const offset = lineIndexOf(analysis.path, analysis.text).offsetAt(position);
+    const found = symbolAt(analysis, offset, await lintSettings(uri));
+    return found && { analysis, found };
+  };
+  const toLocation = (analysis: Analysis, span: { file: number; start: number; end: number }) => {
+    const path = analysis.result.parse.files[span.file].path;
+    return { uri: pathToUri(path), range: rangeOf({ path, start: span.start, end: span.end }, texts) };
+  };
+
+  connection.onDefinition(async (params) => {
+    const hit = await occurrences(params.textDocument.uri, params.position);
+    return hit ? hit.found.definitions.map((s) => toLocation(hit.analysis, s)) : null;
+  });
+  connection.onReferences(async (params) => {
+    const hit = await occurrences(params.textDocument.uri, params.position);
+    if (!hit) return null;
+    return [...(params.context.includeDeclaration ? hit.found.definitions : []), ...hit.found.references].map((s) => toLocation(hit.analysis, s));
+  });
+  connection.onPrepareRename(async (params) => {
+    const hit = await occurrences(params.textDocument.uri, params.position);
+    if (!hit?.found.renamable) return null;
+    const own = [...hit.found.definitions, ...hit.found.references].find((s) => s.file === 0 && s.start <= lineIndexOf(hit.analysis.path, hit.analysis.text).offsetAt(params.position));
+    return own ? { range: toLocation(hit.analysis, own).range, placeholder: hit.found.name } : null;
+  });
+  connection.onRenameRequest(async (params) => {
+    const hit = await occurrences(params.textDocument.uri, params.position);
+    if (!hit?.found.renamable || !/^[A-Za-z0-9_.:-]+$/.test(params.newName)) return null;
+    const changes: Record<string, Array<{ range: ReturnType<typeof rangeOf>; newText: string }>> = {};
+    for (const span of [...hit.found.definitions, ...hit.found.references]) {
+      const location = toLocation(hit.analysis, span);
+      (changes[location.uri] ??= []).push({ range: location.range, newText: params.newName });
+    }
+    return { changes };
+  });
+
+  const withIndex = async (uri: string) => {
+    const analysis = await analysisOf(uri);
+    return analysis && { analysis, index: lineIndexOf(analysis.path, analysis.text) };
+  };
+  connection.onDocumentSymbol(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? documentSymbols(a.analysis, a.index) : []; });
+  connection.onFoldingRanges(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? foldingRanges(a.analysis, a.index) : []; });
+  connection.onDocumentLinks(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? documentLinks(a.analysis, a.index) : []; });
+  connection.onSelectionRanges(async (p) => {
+    const a = await withIndex(p.textDocument.uri);
+    return a ? selectionRanges(a.analysis, a.index, p.positions.map((pos) => a.index.offsetAt(pos))) : [];
+  });
+  connection.languages.semanticTokens.on(async (p) => { const a = await withIndex(p.textDocument.uri); return { data: a ? semanticTokens(a.analysis, a.index) : [] }; });
+  connection.languages.inlayHint.on(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? inlayHints(a.analysis, a.index, facts.factsFor(a.analysis.path)) : []; });
+
+  const format = async (uri: string, range?: { start: { line: number }; end: { line: number } }) => {
+    const document = documents.get(uri);
+    if (!document) return [];
+    const text = document.getText();
+    const formatted = formatText(text, range ? { range: { start: range.start.line, end: range.end.line } } : {});
+    return formatted === text ? [] : [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
+  };
+  connection.onDocumentFormatting((p) => format(p.textDocument.uri));
+  connection.onDocumentRangeFormatting((p) => format(p.textDocument.uri, p.range));
+
+  documents.listen(connection);
+  connection.listen();
+}

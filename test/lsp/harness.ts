@@ -1,0 +1,71 @@
+// A minimal LSP client over stdio for protocol tests: starts the bundled server as a process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER = join(__dirname, '..', '..', 'server', 'out', 'server.js');
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  private readonly process: ChildProcess;
+  private readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.set(params.uri, params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.listen();
+  }
+
+  async initialize(rootPath: string, capabilities: object = {}): Promise<{ capabilities: Record<string, unknown> }> {
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid, rootUri: pathToFileURL(rootPath).href, capabilities,
+      workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'ws' }],
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result as { capabilities: Record<string, unknown> };
+  }
+
+  open(path: string, text: string, version = 1): string {
+    const uri = pathToFileURL(path).href;
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'keepalived', version, text } });
+    return uri;
+  }
+
+  change(uri: string, version: number, text: string): void {
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Waits for diagnostics of `uri` (of at least `version`) to be published. */
+  async diagnostics(uri: string, version = 1, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const got = this.published.get(uri);
+      if (got && (got.version ?? version) >= version) return got.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
+
+  request<T>(method: string, params: object): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async stop(): Promise<void> {
+    await this.connection.sendRequest('shutdown').catch(() => undefined);
+    await this.connection.sendNotification('exit').catch(() => undefined);
+    this.connection.dispose();
+    this.process.kill();
+  }
+}
