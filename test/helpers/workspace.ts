@@ -1,0 +1,38 @@
+// Lints an in-memory workspace (keepalived-lint.yaml + configs) the way the CLI does.
+import { lintWorkspace, type Diagnostic, type LintSettings } from '../../server/src/analysis/index.js';
+import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
+import { globToRegExp } from '../../server/src/node/workspace-facts.js';
+
+export const WS_ROOT = '/ws';
+
+export interface WorkspaceRun {
+  /** Every diagnostic: file rules, workspace rules and problems of the YAML. */
+  diagnostics: Diagnostic[];
+  texts: Map<string, string>;
+}
+
+/** `configs` maps paths relative to the workspace root to config texts. */
+export function lintMemoryWorkspace(yaml: string, configs: Record<string, string>, settings: Partial<LintSettings> = {}): WorkspaceRun {
+  const yamlPath = `${WS_ROOT}/keepalived-lint.yaml`;
+  const workspace = readWorkspaceFile(yamlPath, yaml);
+  const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.map(globToRegExp) }));
+  const hostOf = (path: string) => matchers.find((m) => m.patterns.some((p) => p.test(path.slice(WS_ROOT.length + 1))))?.host;
+  const result = lintWorkspace({
+    configs: Object.entries(configs).map(([rel, text]) => ({ path: `${WS_ROOT}/${rel}`, text })),
+    facts: workspace.facts,
+    hostOf,
+    settings: { dialect: workspace.dialect, keepalivedVersion: workspace.keepalivedVersion, rules: workspace.rules, ...settings },
+  });
+  const texts = new Map<string, string>([[yamlPath, yaml], ...Object.entries(configs).map(([rel, text]) => [`${WS_ROOT}/${rel}`, text] as [string, string])]);
+  const diagnostics = [...[...result.results.values()].flatMap((r) => r.diagnostics), ...result.diagnostics,
+    ...workspace.problems.map((p) => ({ path: yamlPath, start: p.start, end: p.end, rule: 'invalid-workspace-file', severity: p.severity, message: p.message }))];
+  return { diagnostics, texts };
+}
+
+/** [file relative to the root, 1-based line, covered text] of each diagnostic of `rule`. */
+export function workspaceHits(run: WorkspaceRun, rule: string): Array<[string, number, string]> {
+  return run.diagnostics.filter((d) => d.rule === rule).map((d) => {
+    const text = run.texts.get(d.path) ?? '';
+    return [d.path.slice(WS_ROOT.length + 1), text.slice(0, d.start).split('\n').length, text.slice(d.start, d.end)] as [string, number, string];
+  }).sort();
+}
