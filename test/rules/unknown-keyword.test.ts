@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { applyFixTo, found, where } from '../helpers/lint-text.js';
+
+describe('unknown-keyword', () => {
+  it('reports a misspelt keyword with a fix to the close match', () => {
+    const text = 'vrrp_instance VI_1 {\n    priorty 100\n}\n';
+    const [d] = found('unknown-keyword', text);
+    expect([d.line, d.text]).toEqual([2, 'priorty']);
+    expect(d.message).toContain("did you mean 'priority'");
+    expect(applyFixTo(text, d.diagnostic.fix!)).toBe('vrrp_instance VI_1 {\n    priority 100\n}\n');
+  });
+
+  it('explains the cascade of an unknown block and reports the lines keepalived misreads', () => {
+    const text = 'vrrp_instance VI_1 {\n    bogus_block {\n        x 1\n    }\n    priority 100\n}\n';
+    expect(where('unknown-keyword', text)).toEqual([[2, 'bogus_block'], [3, 'x']]);
+    expect(found('unknown-keyword', text)[0].message).toContain("its '}' closes 'vrrp_instance VI_1'");
+  });
+
+  it('names the version that introduced a keyword the target version lacks', () => {
+    const text = 'vrrp_instance VI_1 {\n    no_virtual_ipaddress\n}\n';
+    const [d] = found('unknown-keyword', text);
+    expect(d.text).toBe('no_virtual_ipaddress');
+    expect(d.message).toMatch(/not in keepalived 2\.2\.7|unknown to Debian's keepalived 2\.2\.7/);
+  });
+
+  it('does not report known keywords, keywords of other blocks or fork keywords', () => {
+    const text = 'global_defs {\n    router_id LVS_1\n    delay_loop 3\n}\nlocal_address_group g {\n    10.0.0.1 eth0\n}\n';
+    expect(where('unknown-keyword', text)).toEqual([]);
+  });
+});
