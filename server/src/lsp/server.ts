@@ -10,7 +10,7 @@ import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import { completionCandidates } from '../analysis/service/completion.js';
 import { formatText } from '../analysis/service/format.js';
 import type { LintSettings } from '../analysis/index.js';
-import { NodeFileHost } from '../node/file-host.js';
+import { NodeFileHost, readFileSnapshot } from '../node/file-host.js';
 import { Analyzer, type Analysis } from './analyzer.js';
 import { codeActions } from './code-actions.js';
 import { completionItems } from './completion.js';
@@ -22,6 +22,11 @@ import { symbolAt } from './navigation.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { documentLinks, documentSymbols, foldingRanges, selectionRanges } from './structure.js';
+
+const readTextFile = (path: string): string | undefined => {
+  const answer = readFileSnapshot(path, 8 * 1024 * 1024);
+  return 'snapshot' in answer ? answer.snapshot.text : undefined;
+};
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -58,7 +63,8 @@ export function startServer(connection: Connection): void {
     };
   };
 
-  const texts: TextLookup = (path) => documents.get(pathToUri(path))?.getText() ?? analyzer.textOf(path);
+  /** Text of any file a diagnostic points into: open buffers, files the lint read, then disk. */
+  const texts: TextLookup = (path) => documents.get(pathToUri(path))?.getText() ?? analyzer.textOf(path) ?? readTextFile(path);
 
   const analyzer = new Analyzer({
     debounceMs: 150,
