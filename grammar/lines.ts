@@ -36,33 +36,45 @@ function toRaw(token: IToken, kind: RawKind): RawToken {
   return { kind, image: token.image, start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
+/** Text is lexed in chunks of about this many characters, cut after a line break. */
+const CHUNK = 64 * 1024;
+
 /**
- * Lexes a whole file and hands its physical lines to `visit` one at a time, so the per-line
- * objects die young (cheap for the garbage collector on big files).
+ * Lexes a file and hands its physical lines to `visit` one at a time. The lexer runs over
+ * chunks of whole lines, so tokens and per-line objects die young: on big files that keeps
+ * the garbage collector from copying hundreds of thousands of tokens around.
  */
 export function forEachPhysicalLine(text: string, visit: (line: PhysicalLine) => void): void {
-  const { tokens, groups } = keepalivedLexer().tokenize(text);
-  const comments = (groups.comments ?? []) as IToken[];
   let current: PhysicalLine = { start: 0, end: text.length, tokens: [] };
-  let nextComment = 0;
-  const attachComments = (upTo: number) => {
-    while (nextComment < comments.length && comments[nextComment].startOffset < upTo) {
-      const c = comments[nextComment++];
-      current.comment = { start: c.startOffset, end: c.startOffset + c.image.length, text: c.image };
+  for (let chunkStart = 0; chunkStart < text.length || chunkStart === 0; ) {
+    const cut = text.indexOf('\n', chunkStart + CHUNK);
+    const chunkEnd = cut < 0 ? text.length : cut + 1;
+    const { tokens, groups } = keepalivedLexer().tokenize(text.slice(chunkStart, chunkEnd));
+    const comments = (groups.comments ?? []) as IToken[];
+    let nextComment = 0;
+    const attachComments = (upTo: number) => {
+      while (nextComment < comments.length && comments[nextComment].startOffset + chunkStart < upTo) {
+        const c = comments[nextComment++];
+        const start = c.startOffset + chunkStart;
+        current.comment = { start, end: start + c.image.length, text: c.image };
+      }
+    };
+    for (const token of tokens) {
+      const start = token.startOffset + chunkStart;
+      if (token.tokenType === Newline) {
+        attachComments(start);
+        current.end = start;
+        visit(current);
+        current = { start: start + token.image.length, end: text.length, tokens: [] };
+        continue;
+      }
+      const kind = kindOf(token);
+      if (kind) current.tokens.push({ kind, image: token.image, start, end: start + token.image.length });
     }
-  };
-  for (const token of tokens) {
-    if (token.tokenType === Newline) {
-      attachComments(token.startOffset);
-      current.end = token.startOffset;
-      visit(current);
-      current = { start: token.startOffset + token.image.length, end: text.length, tokens: [] };
-      continue;
-    }
-    const kind = kindOf(token);
-    if (kind) current.tokens.push(toRaw(token, kind));
+    attachComments(chunkEnd + 1);
+    chunkStart = chunkEnd;
+    if (chunkEnd >= text.length) break;
   }
-  attachComments(text.length + 1);
   current.end = text.length;
   visit(current);
 }

@@ -76,11 +76,36 @@ function braceIssues(document: DocumentNode, issues: SyntaxIssue[]): void {
   visit(document.items);
 }
 
+/** Tokens per parser run: whole top-level items are batched up to about this many. */
+const BATCH = 4096;
+
+/**
+ * Parses the stream in batches of whole top-level items (a statement with its block, an
+ * anonymous block or a stray `}`), so each batch's CST is garbage before the next one starts.
+ */
+function parseInBatches(tokens: IToken[]): DocumentNode {
+  const items: DocumentNode['items'] = [];
+  let depth = 0;
+  let batchStart = 0;
+  const flush = (end: number) => {
+    if (end > batchStart) items.push(...cstToAst(parseTokens(tokens.slice(batchStart, end)).cst).items);
+    batchStart = end;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i].tokenType;
+    const startsItem = depth === 0 && (type === Line || type === RBrace || (type === LBrace && tokens[i - 1]?.tokenType !== Line));
+    if (startsItem && i - batchStart >= BATCH) flush(i);
+    if (type === LBrace) depth++;
+    else if (type === RBrace && depth > 0) depth--;
+  }
+  flush(tokens.length);
+  return { items };
+}
+
 export function parse(path: string, text: string, options: ParseOptions = {}): ParseResult {
   const pre = preprocess(path, text, options);
   const tokens = toParserTokens(pre.lines, pre.issues);
-  const { cst } = parseTokens(tokens);
-  const document = cstToAst(cst);
+  const document = parseInBatches(tokens);
   braceIssues(document, pre.issues);
   return { ...pre, document };
 }

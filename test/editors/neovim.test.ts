@@ -17,7 +17,6 @@ describe.runIf(nvim !== '')('Neovim built-in LSP client', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('shows the CLI diagnostics at the same lines and applies the local-address quick fix on disk', () => {
-    execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')]);
     cpSync(join(ROOT, 'examples', 'incident'), join(work, 'incident'), { recursive: true });
     const file = join(work, 'incident', 'lvs-a', 'keepalived.conf');
     const cli = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), '--format', 'json', file], { encoding: 'utf8' }).stdout);

@@ -1,5 +1,4 @@
 // Protocol-level tests of the language server on the incident example.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +15,6 @@ describe('language server over stdio', () => {
   const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle));
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')]);
     client = new LspClient();
     const init = await client.initialize(INCIDENT);
     expect(init.capabilities.hoverProvider).toBe(true);

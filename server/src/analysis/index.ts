@@ -1,6 +1,6 @@
 // Public API of the analysis library (shared by the CLI and the language server).
 export { lint, type LintInput, type LintResult, type ConfigView } from './lint.js';
-export { lintWorkspace, type WorkspaceLintInput, type WorkspaceLintResult } from './workspace.js';
+export { checkWorkspace, lintWorkspace, type WorkspaceLintInput, type WorkspaceLintResult } from './workspace.js';
 export { defaultSettings, type LintSettings } from './settings.js';
 export { allRules, workspaceRules, allRuleMetas, ruleById, ruleIds } from './rules/index.js';
 export type { Rule, RuleContext, Report, FixSpec } from './rule.js';

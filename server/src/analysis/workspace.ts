@@ -50,20 +50,30 @@ function runWorkspaceRules(facts: HostFacts, models: ConfigModel[], settings: Li
   return out;
 }
 
+/**
+ * Runs the workspace rules over configs already linted with the workspace's facts. Directives
+ * in a config silence workspace diagnostics on its lines too.
+ */
+export function checkWorkspace(facts: HostFacts, results: ReadonlyMap<string, LintResult>, settings: Partial<LintSettings> = {}): Diagnostic[] {
+  const models: ConfigModel[] = [...results.entries()].map(([path, r]) => ({ path, host: r.host, parse: r.view.parse, tree: r.view.tree }));
+  let diagnostics = runWorkspaceRules(facts, models, defaultSettings(settings));
+  for (const result of results.values()) {
+    const indexes = new Map<number, LineIndex>();
+    const indexOf = (file: number) => {
+      let index = indexes.get(file);
+      if (!index) indexes.set(file, (index = new LineIndex(result.parse.files[file].text)));
+      return index;
+    };
+    diagnostics = applyPragmas(diagnostics, result.parse, result.pragmas, indexOf);
+  }
+  return diagnostics;
+}
+
 export function lintWorkspace(input: WorkspaceLintInput): WorkspaceLintResult {
-  const settings = defaultSettings(input.settings);
   const results = new Map<string, LintResult>();
   for (const config of input.configs) {
     const facts = input.facts ? { ...input.facts, self: input.hostOf?.(config.path) } : undefined;
     results.set(config.path, lint({ path: config.path, text: config.text, settings: input.settings, files: input.files, facts }));
   }
-  if (!input.facts) return { results, diagnostics: [] };
-  const models: ConfigModel[] = [...results.entries()].map(([path, r]) => ({ path, host: r.host, parse: r.view.parse, tree: r.view.tree }));
-  let diagnostics = runWorkspaceRules(input.facts, models, settings);
-  // Directives in a config silence workspace diagnostics on its lines too.
-  for (const result of results.values()) {
-    const indexOf = (file: number) => new LineIndex(result.parse.files[file].text);
-    diagnostics = applyPragmas(diagnostics, result.parse, result.pragmas, indexOf);
-  }
-  return { results, diagnostics };
+  return { results, diagnostics: input.facts ? checkWorkspace(input.facts, results, input.settings) : [] };
 }

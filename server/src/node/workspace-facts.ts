@@ -48,20 +48,21 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${out}$`);
 }
 
+/** Maps a config path to the host whose `configs:` globs (relative to the workspace file) match it. */
+export function hostMatcher(workspace: WorkspaceFile): (configPath: string) => HostFact | undefined {
+  const root = dirname(workspace.path);
+  const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.map(globToRegExp) }));
+  return (configPath) => {
+    const rel = relative(root, resolve(configPath)).split(sep).join('/');
+    return matchers.find((m) => m.patterns.some((p) => p.test(rel)))?.host;
+  };
+}
+
 export function loadWorkspaceFacts(path: string): WorkspaceFacts | undefined {
   try {
     if (statSync(path).size > MAX_WORKSPACE_BYTES) return undefined;
     const workspace = readWorkspaceFile(path, readFileSync(path, 'utf8'));
-    const root = dirname(path);
-    const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.map(globToRegExp) }));
-    return {
-      workspace,
-      facts: workspace.facts,
-      hostOf: (configPath) => {
-        const rel = relative(root, resolve(configPath)).split(sep).join('/');
-        return matchers.find((m) => m.patterns.some((p) => p.test(rel)))?.host;
-      },
-    };
+    return { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
   } catch {
     return undefined;
   }

@@ -49,26 +49,25 @@ type Event =
   | { type: 'open'; span: Span }
   | { type: 'close'; span: Span };
 
-/** Flattens the syntax tree back into keepalived's view: lines, `{` and `}` in reading order. */
-function collectEvents(items: ItemNode[], parent: StatementNode | undefined, out: Event[]): Event[] {
+/** Replays the syntax tree in keepalived's reading order: lines, `{` and `}`. */
+function walk(items: ItemNode[], parent: StatementNode | undefined, visit: (event: Event) => void): void {
   for (const item of items) {
     if (item.type === 'stray-close') {
-      out.push({ type: 'close', span: item.span });
+      visit({ type: 'close', span: item.span });
       continue;
     }
     let block: BlockNode | undefined;
     let owner = parent;
     if (item.type === 'statement') {
-      out.push({ type: 'line', statement: item, syntacticParent: parent });
+      visit({ type: 'line', statement: item, syntacticParent: parent });
       block = item.block;
       owner = item;
     } else block = item;
     if (!block) continue;
-    out.push({ type: 'open', span: block.open });
-    collectEvents(block.items, owner, out);
-    if (block.close) out.push({ type: 'close', span: block.close });
+    visit({ type: 'open', span: block.open });
+    walk(block.items, owner, visit);
+    if (block.close) visit({ type: 'close', span: block.close });
   }
-  return out;
 }
 
 interface Frame {
@@ -91,26 +90,26 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
   /** -1: an inactive block keyword was read and its `{` is expected; >0: brace depth being skipped. */
   let skip = 0;
 
-  for (const event of collectEvents(items, undefined, [])) {
+  walk(items, undefined, (event) => {
     if (skip === -1) {
       skip = event.type === 'open' ? 1 : 0;
-      if (skip) continue;
+      if (skip) return;
     } else if (skip > 0) {
       if (event.type === 'open') skip++;
       else if (event.type === 'close') skip--;
-      continue;
+      return;
     }
     const frame = stack[stack.length - 1];
     if (frame.needOpen) {
       frame.needOpen = false;
-      if (event.type === 'open' && stack.length > 1) continue;
+      if (event.type === 'open' && stack.length > 1) return;
       // A value block without `{` only gets a log line from keepalived; a keyword block an error.
       if (frame.kind === 'keywords') tree.problems.push({ kind: 'missing-open-brace', span: frame.owner!.keyword.span, node: frame.owner });
     }
     if (event.type === 'close') {
       if (stack.length > 1) stack.pop();
       else tree.problems.push({ kind: 'close-at-top-level', span: event.span, node: cause });
-      continue;
+      return;
     }
     if (event.type === 'open') {
       if (frame.kind === 'values') {
@@ -120,18 +119,18 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
         tree.problems.push({ kind: 'unexpected-open-brace', span: event.span, node: previous });
         cause = previous;
       }
-      continue;
+      return;
     }
     const statement = event.statement;
     if (frame.kind === 'values') {
       frame.owner!.items.push(statement);
-      continue;
+      return;
     }
     const [keyword, ...args] = statement.words;
     const owner = stack.length === 1 ? schema.find(ROOT_CONTEXT, keyword.value)?.def.process : undefined;
     if (process && owner && owner !== 'all' && !owner.split('+').includes(process)) {
       skip = -1;
-      continue;
+      return;
     }
     const node: ConfigNode = { statement, keyword, args, context: frame.context, parent: frame.owner, children: [], items: [] };
     if (event.syntacticParent !== frame.owner?.statement) node.displacedBy = cause;
@@ -153,7 +152,7 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
       stack.push({ kind: 'values', context: lookup!.def.path, owner: node, needOpen: true });
       if (lookup!.def.takes_no_arguments && args.length > 0) tree.problems.push({ kind: 'value-block-arguments', span: args[0].span, node });
     }
-  }
+  });
   return tree;
 }
 

@@ -1,0 +1,89 @@
+// Which settings apply to a linted file: defaults < keepalived-lint.yaml < command line.
+// The workspace file is the nearest one above the file (or --config, or none with
+// --no-config); the loaded workspace travels with the settings for host-fact checks.
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { LintSettings } from '../analysis/settings.js';
+import type { SeveritySetting } from '../analysis/types.js';
+import type { CliOptions } from './args.js';
+import { loadWorkspaceFile, WORKSPACE_FILE_NAME, type LoadedWorkspace } from './workspace.js';
+
+export interface ResolvedConfig {
+  settings: Partial<LintSettings>;
+  /** The workspace file that applies, if any. */
+  workspace?: LoadedWorkspace;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Settings from the command line alone (they override the workspace file). */
+function cliSettings(options: CliOptions): Partial<LintSettings> {
+  const settings: Partial<LintSettings> = { noInlineConfig: options.noInlineConfig };
+  if (options.dialect) settings.dialect = options.dialect;
+  if (options.keepalivedVersion) settings.keepalivedVersion = options.keepalivedVersion;
+  if (options.configIds.length > 0) settings.configIds = [...options.configIds];
+  return settings;
+}
+
+export function mergeSettings(options: CliOptions, workspace?: LoadedWorkspace): Partial<LintSettings> {
+  const fromFile: Partial<LintSettings> = {};
+  const ws = workspace?.workspace;
+  if (ws?.dialect) fromFile.dialect = ws.dialect;
+  if (ws?.keepalivedVersion) fromFile.keepalivedVersion = ws.keepalivedVersion;
+  const rules: Record<string, SeveritySetting> = { ...(ws?.rules ?? {}), ...options.rules };
+  return { ...fromFile, ...cliSettings(options), rules };
+}
+
+export class ConfigResolver {
+  /** Workspace file path by directory ('' for none). */
+  private readonly nearest = new Map<string, string>();
+  private readonly loaded = new Map<string, LoadedWorkspace>();
+
+  constructor(private readonly options: CliOptions, private readonly cwd: string) {}
+
+  /** Settings for a file (absolute path). Throws FatalError for an unusable workspace file. */
+  forFile(path: string): ResolvedConfig {
+    const workspacePath = this.workspacePathFor(dirname(path));
+    const workspace = workspacePath ? this.load(workspacePath) : undefined;
+    return { settings: mergeSettings(this.options, workspace), workspace };
+  }
+
+  /** Every workspace file loaded so far, by path. */
+  workspaces(): LoadedWorkspace[] {
+    return [...this.loaded.values()];
+  }
+
+  private load(path: string): LoadedWorkspace {
+    let workspace = this.loaded.get(path);
+    if (!workspace) this.loaded.set(path, (workspace = loadWorkspaceFile(path)));
+    return workspace;
+  }
+
+  private workspacePathFor(dir: string): string | undefined {
+    if (this.options.noConfig) return undefined;
+    if (this.options.configPath !== undefined) return resolve(this.cwd, this.options.configPath);
+    const visited: string[] = [];
+    let found = '';
+    for (let current = dir; ; current = dirname(current)) {
+      const known = this.nearest.get(current);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      visited.push(current);
+      if (isFile(join(current, WORKSPACE_FILE_NAME))) {
+        found = join(current, WORKSPACE_FILE_NAME);
+        break;
+      }
+      if (dirname(current) === current) break;
+    }
+    for (const seen of visited) this.nearest.set(seen, found);
+    return found || undefined;
+  }
+}

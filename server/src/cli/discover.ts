@@ -1,0 +1,86 @@
+// From command-line arguments to the files to lint: files as named, directories searched
+// for keepalived configs, glob patterns expanded (with `**`).
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, join, resolve, sep } from 'node:path';
+import { expandGlob } from '../node/glob.js';
+import { hasMagic } from '../node/glob-pattern.js';
+import { FatalError } from './errors.js';
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+const CONFIG_DIRECTORIES = new Set(['keepalived', 'keepalived.d', 'conf.d']);
+const MAX_DIRECTORY_DEPTH = 64;
+const MAX_GLOB_MATCHES = 100_000;
+
+/** keepalived.conf, *.keepalived.conf, or *.conf below a keepalived, keepalived.d or conf.d directory. */
+export function isConfigFileName(name: string, directories: readonly string[]): boolean {
+  if (name === 'keepalived.conf' || name.endsWith('.keepalived.conf')) return true;
+  return name.endsWith('.conf') && directories.some((d) => CONFIG_DIRECTORIES.has(d));
+}
+
+function statOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Config files below `root`, following symbolic links but never into a loop. */
+function searchDirectory(root: string, out: Set<string>): void {
+  const visited = new Set<string>();
+  const visit = (dir: string, directories: string[]) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real) || directories.length > MAX_DIRECTORY_DEPTH) return;
+    visited.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      const stat = statOf(path);
+      if (stat?.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(name)) visit(path, [...directories, name]);
+      } else if (stat?.isFile() && isConfigFileName(name, directories)) out.add(path);
+    }
+  };
+  visit(root, [basename(root)]);
+}
+
+const isGlob = (pattern: string) => pattern.split(sep).some(hasMagic) || /\{[^}]*,[^}]*\}/.test(pattern);
+
+/** Absolute paths of the files to lint, sorted. Throws FatalError for arguments that name nothing. */
+export function discoverFiles(patterns: readonly string[], cwd: string): string[] {
+  const out = new Set<string>();
+  for (const pattern of patterns.length > 0 ? patterns : ['.']) {
+    const path = resolve(cwd, pattern);
+    const stat = statOf(path);
+    if (stat?.isDirectory()) {
+      searchDirectory(path, out);
+      continue;
+    }
+    if (stat) {
+      // Named files are linted whatever their name; a FIFO or device is reported when read.
+      out.add(path);
+      continue;
+    }
+    if (!isGlob(pattern)) throw new FatalError(`cannot read '${pattern}': no such file or directory`);
+    const matched = expandGlob(pattern, { cwd, maxResults: MAX_GLOB_MATCHES, globstar: true });
+    if ('tooMany' in matched) throw new FatalError(`'${pattern}' matches more than ${MAX_GLOB_MATCHES} paths`);
+    if (matched.paths.length === 0) throw new FatalError(`no files match '${pattern}'`);
+    for (const match of matched.paths) {
+      const matchStat = statOf(match);
+      if (matchStat?.isDirectory()) searchDirectory(match, out);
+      else if (matchStat?.isFile()) out.add(match);
+    }
+  }
+  if (out.size === 0) throw new FatalError(`no keepalived config files found in ${patterns.length > 0 ? patterns.map((p) => `'${p}'`).join(', ') : 'the current directory'}`);
+  return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,45 @@
+// Human-readable output grouped by file, in the style of ESLint's default formatter.
+import type { Severity } from '../../analysis/types.js';
+import { palette, printable, visibleLength, type Palette } from '../color.js';
+import type { Report } from '../report.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function paintSeverity(p: Palette, severity: Severity): string {
+  switch (severity) {
+    case 'error': return p.red(severity);
+    case 'warning': return p.yellow(severity);
+    default: return p.blue(severity);
+  }
+}
+
+/** Pads each column to the widest cell, ignoring colour codes. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((r) => visibleLength(r[column])))) ?? [];
+  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - visibleLength(cell)))).join('  ')}`.trimEnd());
+}
+
+export function formatStylish(report: Report, options: { color: boolean }): string {
+  const p = palette(options.color);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let fixable = 0;
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (file.diagnostics.length === 0) continue;
+    out.push(p.underline(printable(file.path)));
+    const rows = file.diagnostics.map((d) => {
+      counts[d.severity]++;
+      if (d.fix) fixable++;
+      return [`${d.line}:${d.column}`, paintSeverity(p, d.severity), printable(d.message), p.dim(d.rule)];
+    });
+    out.push(...table(rows), '');
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  if (total === 0) return '';
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
+  if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+  const summary = `\u2716 ${plural(total, 'problem')} (${parts.join(', ')})`;
+  out.push(p.bold(counts.error > 0 ? p.red(summary) : p.yellow(summary)));
+  if (fixable > 0) out.push(p.dim(`  ${plural(fixable, 'problem')} potentially fixable with the \`--fix\` option.`));
+  return `${out.join('\n')}\n`;
+}

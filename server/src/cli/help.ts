@@ -1,0 +1,51 @@
+// The --help text.
+import { TOOL_NAME } from './package-info.js';
+
+export const HELP = `Usage: ${TOOL_NAME} [options] [files|dirs|globs...]
+
+Checks keepalived.conf files (stock keepalived 2.x and the DPVS dialect), and the files
+they include. Directories (default: .) are searched for keepalived.conf, *.keepalived.conf
+and *.conf files under directories named keepalived, keepalived.d or conf.d.
+
+Output:
+  -f, --format NAME           stylish (default), json, sarif, gnu or checkstyle
+  -o, --output-file PATH      write the report to PATH instead of stdout
+  -q, --quiet                 report errors only (warnings and infos are not counted either)
+      --no-color              no colours (also when NO_COLOR is set or output is not a terminal)
+
+Fixing:
+      --fix                   apply safe fixes and rewrite the files (never a file with syntax errors)
+      --fix-dry-run           compute fixes without writing; --format json shows the fixed text
+
+Input:
+      --stdin                 lint the text on stdin
+      --stdin-filename NAME   path the stdin text stands for (default keepalived.conf);
+                              it decides the workspace file and where includes are read from
+
+Checks:
+      --dialect NAME          keepalived or dpvs
+      --keepalived-version V  keepalived version to check against, e.g. 2.2.7
+      --rule ID=SEVERITY      set a rule to error, warning, info or off (repeatable)
+      --config-id ID          check @ID lines for this config id (repeatable; default: every id used)
+      --no-inline-config      ignore '# keepalived-lint ...' comments
+
+Workspace file:
+  -c, --config PATH           use this keepalived-lint.yaml
+      --no-config             do not look for keepalived-lint.yaml
+                              (by default the nearest one in a parent directory of each file)
+
+Exit status:
+      --fail-on LEVEL         lowest severity that fails the run: error (default), warning or info
+      --max-warnings N        also fail when there are more than N warnings
+
+  -h, --help                  show this help
+  -v, --version               show the version
+
+Settings apply in this order, later ones winning: defaults, keepalived-lint.yaml, options.
+
+Exit codes:
+  0  no problem at or above the --fail-on level, and no more warnings than --max-warnings
+  1  problems at or above the --fail-on level, or too many warnings
+  2  usage error, missing or unreadable input file, unreadable or unparsable workspace
+     file, a file that --fix could not write, or an internal error
+`;

@@ -1,0 +1,27 @@
+// Entry point of the keepalived-lint command (bundled to server/out/cli.js).
+import { run } from './run.js';
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks))));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** Writes everything before the process exits, even when stdout is a pipe. */
+const write = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (text) stream.write(text);
+};
+
+void run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  readStdin,
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,22 @@
+// Diagnostics the CLI reports that no rule in the registry produces, with SARIF metadata.
+import type { RuleMeta } from '../analysis/types.js';
+
+export const INVALID_WORKSPACE_FILE = 'invalid-workspace-file';
+export const INTERNAL_ERROR = 'internal-error';
+
+export const pseudoRuleMetas: readonly RuleMeta[] = [
+  {
+    id: INVALID_WORKSPACE_FILE,
+    defaultSeverity: 'error',
+    category: 'host',
+    description: 'A problem in keepalived-lint.yaml: a value of the wrong type, an unknown key, or a fact that cannot be read.',
+    fixable: false,
+  },
+  {
+    id: INTERNAL_ERROR,
+    defaultSeverity: 'error',
+    category: 'syntax',
+    description: 'keepalived-lint itself failed while checking this file; please report it with the file that triggers it.',
+    fixable: false,
+  },
+];

@@ -1,0 +1,157 @@
+// One run of the CLI: arguments -> files -> settings -> lint (and fix) -> report -> exit code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
+import { NodeFileHost } from '../node/file-host.js';
+import { parseArgs, UsageError, type CliOptions } from './args.js';
+import { printable, useColor } from './color.js';
+import { ConfigResolver } from './config.js';
+import { discoverFiles } from './discover.js';
+import { EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, FatalError } from './errors.js';
+import { runFixes } from './fix-flow.js';
+import { format } from './formatters/index.js';
+import { HELP } from './help.js';
+import { lintAll, type AllResults } from './lint-all.js';
+import { includedTargets, readTarget, type LintTarget } from './lint-target.js';
+import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
+import { INTERNAL_ERROR, INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
+import { buildReport, displayPath } from './report.js';
+import { workspaceDiagnostics } from './workspace.js';
+
+export interface CliIO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdoutIsTTY: boolean;
+  readStdin(): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
+
+function exitCode(options: CliOptions, reported: readonly Diagnostic[], fatal: boolean): number {
+  if (fatal) return EXIT_FATAL;
+  const threshold = SEVERITY_ORDER[options.failOn];
+  if (reported.some((d) => SEVERITY_ORDER[d.severity] >= threshold)) return EXIT_PROBLEMS;
+  const warnings = reported.filter((d) => d.severity === 'warning').length;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) return EXIT_PROBLEMS;
+  return EXIT_OK;
+}
+
+interface Collected {
+  diagnostics: Diagnostic[];
+  /** Texts of every file a diagnostic may point into. */
+  texts: Map<string, string>;
+  /** Files to list in the report: everything linted, and workspace files with problems. */
+  files: Set<string>;
+  crashed: boolean;
+}
+
+/** The diagnostics of every linted file and workspace file, each reported once. */
+function collect(linted: readonly LintTarget[], all: AllResults, resolver: ConfigResolver, options: CliOptions): Collected {
+  const unique = new Map<string, Diagnostic>();
+  const texts = new Map<string, string>();
+  let crashed = false;
+  for (const target of linted) {
+    const result = all.results.get(target.path)!;
+    crashed ||= result.crashed;
+    for (const [path, text] of result.texts) texts.set(path, text);
+    for (const d of result.diagnostics) unique.set(keyOf(d), d);
+  }
+  const files = new Set(texts.keys());
+  for (const d of all.workspaceDiagnostics) {
+    unique.set(keyOf(d), d);
+    files.add(d.path);
+    texts.set(d.path, all.texts.get(d.path) ?? '');
+  }
+  for (const workspace of resolver.workspaces()) {
+    const configured = options.rules[INVALID_WORKSPACE_FILE] ?? workspace.workspace.rules[INVALID_WORKSPACE_FILE];
+    const diagnostics = workspaceDiagnostics(workspace, configured);
+    if (diagnostics.length > 0) files.add(workspace.path);
+    texts.set(workspace.path, workspace.text);
+    for (const d of diagnostics) unique.set(keyOf(d), d);
+  }
+  const diagnostics = [...unique.values()];
+  return { diagnostics, texts, files, crashed: crashed || diagnostics.some((d) => d.rule === INTERNAL_ERROR) };
+}
+
+function emit(text: string, options: CliOptions, io: CliIO): void {
+  if (!options.outputFile) {
+    io.stdout(text);
+    return;
+  }
+  const target = resolve(io.cwd, options.outputFile);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new FatalError(`cannot write ${options.outputFile}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
+  const { cwd } = io;
+  const host = new NodeFileHost();
+  const given = new Map<string, string>();
+  let paths: string[];
+  if (options.stdin) {
+    const path = resolve(cwd, options.stdinFilename);
+    given.set(path, await io.readStdin());
+    paths = [path];
+  } else {
+    paths = discoverFiles(options.patterns, cwd);
+  }
+  const resolver = new ConfigResolver(options, cwd);
+  const targets: LintTarget[] = paths.map((path) => ({ path, config: resolver.forFile(path) }));
+  // Unreadable inputs end the run before any output.
+  for (const target of targets) readTarget(target.path, host, given);
+
+  const first = lintAll(targets, host, given);
+  const covered = includedTargets(targets, first.results);
+  const linted = targets.filter((t) => !covered.has(t.path));
+  const show = (path: string) => displayPath(path, cwd);
+
+  let all = covered.size > 0 ? lintAll(linted, host, given) : first;
+  let fatal = false;
+  const outputs = new Map<string, string>();
+  if (options.fix || options.fixDryRun) {
+    const fixed = runFixes({ targets: linted, initial: all, lint: (texts) => lintAll(linted, host, texts), host, texts: given, write: options.fix, show });
+    for (const notice of fixed.notices) io.stderr(`${TOOL_NAME}: ${printable(notice)}\n`);
+    fatal = fixed.writeFailed;
+    if (fixed.changed.size > 0) all = lintAll(linted, host, fixed.texts);
+    if (options.fixDryRun) for (const path of fixed.changed) outputs.set(path, fixed.texts.get(path)!);
+  }
+
+  const collected = collect(linted, all, resolver, options);
+  fatal ||= collected.crashed;
+  const reported = options.quiet ? collected.diagnostics.filter((d) => d.severity === 'error') : collected.diagnostics;
+  const report = buildReport({ diagnostics: reported, texts: collected.texts, files: collected.files, outputs, cwd });
+  const color = !options.outputFile && useColor(options.color, io.stdoutIsTTY, io.env);
+  emit(format(options.format, report, { color, cwd }), options, io);
+  return exitCode(options, reported, fatal);
+}
+
+/** Runs the CLI; never throws. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const options = parseArgs(argv);
+    if (options.help) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    if (options.version) {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT_OK;
+    }
+    return await lintAndReport(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${TOOL_NAME}: ${error.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
+    } else if (error instanceof FatalError) {
+      io.stderr(`${TOOL_NAME}: ${error.message}\n`);
+    } else {
+      io.stderr(`${TOOL_NAME}: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    }
+    return EXIT_FATAL;
+  }
+}

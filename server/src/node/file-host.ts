@@ -1,0 +1,134 @@
+// The file-system IncludeHost used by the CLI: bounded globbing and bounded, safe reads.
+// Every read is remembered (text, bytes hash, mtime) so the same text is seen by every
+// linted file and `--fix` can tell whether a file changed on disk before writing it.
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
+import type { GlobAnswer, IncludeHost, IncludeProblem, ReadAnswer } from '../../../grammar/includes.js';
+import { expandGlob } from './glob.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_GLOB_RESULTS = 1000;
+
+export interface FileHostOptions {
+  maxFileBytes?: number;
+  maxGlobResults?: number;
+}
+
+/** What was on disk when a file was read. */
+export interface FileSnapshot {
+  path: string;
+  text: string;
+  sha256: string;
+  mtimeMs: number;
+  size: number;
+  mode: number;
+  /** False when bytes were not valid UTF-8 (the text then holds U+FFFD replacements). */
+  validUtf8: boolean;
+}
+
+export type SnapshotAnswer = { snapshot: FileSnapshot } | { problem: IncludeProblem };
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decode(bytes: Uint8Array): { text: string; validUtf8: boolean } {
+  try {
+    return { text: strict.decode(bytes), validUtf8: true };
+  } catch {
+    return { text: lenient.decode(bytes), validUtf8: false };
+  }
+}
+
+const reason = (error: unknown) => (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+
+/** Reads at most `limit + 1` bytes of an open regular file. */
+function readBounded(fd: number, limit: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit + 1 - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > limit) return undefined;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function notRegular(path: string, stat: Stats): IncludeProblem | undefined {
+  if (stat.isFile()) return undefined;
+  const what = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : 'a device';
+  return { kind: 'not-a-file', path, message: `'${path}' is ${what}, not a regular file` };
+}
+
+function failure(path: string, error: unknown): IncludeProblem {
+  const code = reason(error);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'not-found', path, message: `'${path}' does not exist` };
+  if (code === 'ELOOP') return { kind: 'unreadable', path, message: `'${path}' is a symbolic link loop` };
+  return { kind: 'unreadable', path, message: `cannot read '${path}' (${code})` };
+}
+
+/** Reads a regular file; never opens a directory, FIFO or device. */
+export function readFileSnapshot(path: string, maxBytes: number): SnapshotAnswer {
+  const tooLarge = (): SnapshotAnswer => ({ problem: { kind: 'too-large', path, message: `'${path}' is larger than ${maxBytes} bytes` } });
+  let fd: number;
+  try {
+    const before = statSync(path);
+    const problem = notRegular(path, before);
+    if (problem) return { problem };
+    if (before.size > maxBytes) return tooLarge();
+    // O_NONBLOCK: should the path be swapped for a FIFO after the stat, open must not wait.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (error) {
+    return { problem: failure(path, error) };
+  }
+  try {
+    const stat = fstatSync(fd);
+    const problem = notRegular(path, stat);
+    if (problem) return { problem };
+    if (stat.size > maxBytes) return tooLarge();
+    const bytes = readBounded(fd, maxBytes);
+    if (!bytes) return tooLarge();
+    const { text, validUtf8 } = decode(bytes);
+    return { snapshot: { path, text, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: bytes.length, mode: stat.mode & 0o7777, validUtf8 } };
+  } catch (error) {
+    return { problem: failure(path, error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class NodeFileHost implements IncludeHost {
+  private readonly maxFileBytes: number;
+  private readonly maxGlobResults: number;
+  private readonly reads = new Map<string, SnapshotAnswer>();
+
+  constructor(options: FileHostOptions = {}) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.maxGlobResults = options.maxGlobResults ?? DEFAULT_MAX_GLOB_RESULTS;
+  }
+
+  glob(pattern: string, fromPath: string): GlobAnswer {
+    const result = expandGlob(pattern, { cwd: dirname(fromPath), maxResults: this.maxGlobResults });
+    if ('tooMany' in result) {
+      return { problem: { kind: 'too-many-files', message: `'${pattern}' matches more than ${this.maxGlobResults} paths` } };
+    }
+    return result;
+  }
+
+  read(path: string): ReadAnswer {
+    const answer = this.snapshot(path);
+    return 'problem' in answer ? answer : { text: answer.snapshot.text };
+  }
+
+  /** The file as first read (later reads return the same text). */
+  snapshot(path: string): SnapshotAnswer {
+    let answer = this.reads.get(path);
+    if (!answer) this.reads.set(path, (answer = readFileSnapshot(path, this.maxFileBytes)));
+    return answer;
+  }
+}
