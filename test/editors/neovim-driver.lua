@@ -45,11 +45,12 @@ local client = vim.lsp.get_client_by_id(client_id)
 for _, d in ipairs(vim.diagnostic.get(buf)) do
   local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
   if code == fix_rule then
-    local lsp_diag = d.user_data and d.user_data.lsp or {}
+    -- What vim.lsp.buf.code_action() sends in 0.7: the line's diagnostics rebuilt as LSP ones.
+    local line_diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, d.lnum, {}, client_id)
     local params = {
       textDocument = { uri = vim.uri_from_bufnr(buf) },
-      range = lsp_diag.range or { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
-      context = { diagnostics = { lsp_diag } },
+      range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
+      context = { diagnostics = line_diagnostics },
     }
     local response = client.request_sync('textDocument/codeAction', params, 5000, buf)
     for _, action in ipairs((response and response.result) or {}) do
@@ -63,7 +64,10 @@ for _, d in ipairs(vim.diagnostic.get(buf)) do
   end
 end
 if result.applied then
+  -- Wait for the re-lint of the edited buffer (0.7 sends the change after its own debounce).
+  local before_fix = publishes
   vim.cmd('silent write')
+  vim.wait(15000, function() return publishes > before_fix end, 50)
   settle(500)
 end
 result.after = snapshot(buf)

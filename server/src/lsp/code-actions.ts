@@ -28,7 +28,9 @@ function disableActions(analysis: Analysis, diagnostic: LspDiagnostic): CodeActi
 export function codeActions(analysis: Analysis, params: CodeActionParams, texts: TextLookup): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== 'keepalived-lint') continue;
+    // Some clients (Neovim 0.7) send diagnostics back without their source; the code identifies ours.
+    if (diagnostic.source !== undefined && diagnostic.source !== 'keepalived-lint') continue;
+    if (typeof diagnostic.code !== 'string') continue;
     const data = (diagnostic.data ?? {}) as FixData;
     if (data.fix) actions.push({ title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: toWorkspaceEdit(data.fix, texts) });
     for (const suggestion of data.suggestions ?? []) actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(suggestion, texts) });
