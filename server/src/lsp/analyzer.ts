@@ -30,6 +30,8 @@ export class Analyzer {
 
   /** Schedules a lint of the document; `immediate` skips the debounce (on open). */
   schedule(uri: string, path: string, version: number, text: string, immediate = false): void {
+    // didOpen is followed by a content-change event for the same version: lint it once.
+    if (this.versions.get(uri) === version && !immediate && this.latest.get(uri)?.text === text) return;
     this.versions.set(uri, version);
     clearTimeout(this.timers.get(uri));
     const run = () => void this.run(uri, path, version, text);
@@ -66,7 +68,7 @@ export class Analyzer {
 
   /** Re-lints every open document (settings, facts or included files changed). */
   refreshAll(): void {
-    for (const analysis of this.latest.values()) this.schedule(analysis.uri, analysis.path, analysis.version, analysis.text);
+    for (const analysis of this.latest.values()) this.schedule(analysis.uri, analysis.path, analysis.version, analysis.text, true);
   }
 
   private analyse(uri: string, path: string, version: number, text: string, settings: Partial<LintSettings>): Analysis {
