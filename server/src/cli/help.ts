@@ -2,6 +2,7 @@
 import { TOOL_NAME } from './package-info.js';
 
 export const HELP = `Usage: ${TOOL_NAME} [options] [files|dirs|globs...]
+       ${TOOL_NAME} facts collect|import ...   (host facts for keepalived-lint.yaml; see facts --help)
 
 Checks keepalived.conf files (stock keepalived 2.x and the DPVS dialect), and the files
 they include. Directories (default: .) are searched for keepalived.conf, *.keepalived.conf

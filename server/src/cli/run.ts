@@ -8,6 +8,7 @@ import { printable, useColor } from './color.js';
 import { ConfigResolver } from './config.js';
 import { discoverFiles } from './discover.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, FatalError } from './errors.js';
+import { runFacts } from './facts-command.js';
 import { runFixes } from './fix-flow.js';
 import { format } from './formatters/index.js';
 import { HELP } from './help.js';
@@ -134,6 +135,7 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
 /** Runs the CLI; never throws. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
+    if (argv[0] === 'facts') return runFacts(argv.slice(1), io);
     const options = parseArgs(argv);
     if (options.help) {
       io.stdout(HELP);

@@ -95,6 +95,7 @@ export function mergeHosts(yamlText: string, entries: HostEntry[]): string {
   const document = parseDocument(yamlText || 'version: 1\n');
   if (!isMap(document.get('hosts'))) document.set('hosts', new YAMLMap());
   for (const { name, ...fields } of entries) {
+    if (!isMap(document.getIn(['hosts', name]))) document.setIn(['hosts', name], new YAMLMap());
     for (const [key, value] of Object.entries(fields)) {
       if (value === undefined) continue;
       const node = document.createNode(value);

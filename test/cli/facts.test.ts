@@ -1,0 +1,80 @@
+// `keepalived-lint facts collect | import`: host entries from real sources.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
+import { hostsFromAnsible, hostsFromKubectl, interfacesFromIpJson, mergeHosts } from '../../server/src/analysis/host/host-entry.js';
+import { collectHostFacts, type Runner } from '../../server/src/node/facts-collect.js';
+import { ROOT } from './harness.js';
+
+const CLI = join(ROOT, 'server', 'out', 'cli.js');
+
+const IP_JSON = JSON.stringify([
+  { ifname: 'lo', addr_info: [{ family: 'inet', local: '127.0.0.1', prefixlen: 8, scope: 'host' }] },
+  { ifname: 'bond0', addr_info: [{ family: 'inet', local: '10.186.87.105', prefixlen: 23, scope: 'global' }, { family: 'inet6', local: 'fe80::1', prefixlen: 64, scope: 'link' }] },
+]);
+
+describe('facts collect', () => {
+  it('builds the entry from fixed commands and skips missing tools with a note', () => {
+    const calls: string[][] = [];
+    const run: Runner = (argv) => {
+      calls.push([...argv]);
+      if (argv[0] === 'hostname') return { stdout: 'lvs-a.example.net\n', code: 0 };
+      if (argv[0] === 'ip') return { stdout: IP_JSON, code: 0 };
+      if (argv[0] === 'iptables-save') return { stdout: '*raw\n-A PREROUTING -d 10.0.0.1/32 -j DROP\nCOMMIT\n', code: 0 };
+      return { missing: true };
+    };
+    const { entry, notes } = collectHostFacts(run, { labels: ['ddm_lvs1'] });
+    expect(calls).toEqual([['hostname'], ['ip', '-json', 'addr', 'show'], ['iptables-save'], ['ipvsadm', '-Ln', '--stats']]);
+    expect(entry).toEqual({ name: 'lvs-a', labels: ['ddm_lvs1'], interfaces: { bond0: ['10.186.87.105/23'] }, firewall: '*raw\n-A PREROUTING -d 10.0.0.1/32 -j DROP\nCOMMIT\n' });
+    expect(notes).toEqual(['ipvsadm is not installed: skipped']);
+  });
+
+  it('runs on this machine and prints an entry that validates as a workspace file', () => {
+    const result = spawnSync(process.execPath, [CLI, 'facts', 'collect', '--name', 'here', '--label', 'lb'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const workspace = readWorkspaceFile('/ws/keepalived-lint.yaml', `version: 1\n${result.stdout}`);
+    expect(workspace.problems).toEqual([]);
+    expect(workspace.facts.hosts.map((h) => [h.name, h.labels])).toEqual([['here', ['lb']]]);
+  });
+});
+
+describe('facts import', () => {
+  it('reads kubectl nodes: plain labels, key=value labels and InternalIPs', () => {
+    const nodes = { items: [{ metadata: { name: 'node-1', labels: { ddm_lvs1: '', 'kubernetes.io/os': 'linux' } }, status: { addresses: [{ type: 'InternalIP', address: '10.186.87.105' }, { type: 'Hostname', address: 'node-1' }] } }] };
+    expect(hostsFromKubectl(JSON.stringify(nodes))).toEqual([{ name: 'node-1', labels: ['ddm_lvs1', 'kubernetes.io/os=linux'], addresses: ['10.186.87.105'] }]);
+  });
+
+  it('reads an Ansible fact cache with netmasks and prefixes', () => {
+    const facts = { ansible_facts: { ansible_hostname: 'lvs-b', ansible_interfaces: ['lo', 'eth0'], ansible_eth0: { ipv4: { address: '10.186.87.106', netmask: '255.255.254.0' }, ipv6: [{ address: 'fe80::2', prefix: '64', scope: 'link' }] } } };
+    expect(hostsFromAnsible([{ name: 'lvs-b', text: JSON.stringify(facts) }])).toEqual([{ name: 'lvs-b', interfaces: { eth0: ['10.186.87.106/23'] } }]);
+  });
+
+  it('merges hosts into a workspace file and keeps its comments and other keys', () => {
+    const before = '# our LVS pair\nversion: 1\nhosts:\n  lvs-a:\n    # where it runs\n    configs: [lvs-a/keepalived.conf]\n    addresses: [10.0.0.1]\n';
+    const after = mergeHosts(before, [{ name: 'lvs-a', interfaces: interfacesFromIpJson(IP_JSON) }, { name: 'lvs-b', labels: ['ddm_lvs2'], addresses: ['10.186.87.106'] }]);
+    expect(after).toContain('# our LVS pair');
+    expect(after).toContain('# where it runs');
+    expect(after).toContain('configs: [ lvs-a/keepalived.conf ]');
+    expect(after).not.toContain('10.0.0.1');
+    const workspace = readWorkspaceFile('/ws/keepalived-lint.yaml', after);
+    expect(workspace.problems).toEqual([]);
+    expect(workspace.facts.hosts.map((h) => [h.name, h.addresses.map((a) => a.address.text)])).toEqual([['lvs-a', ['10.186.87.105']], ['lvs-b', ['10.186.87.106']]]);
+  });
+
+  it('writes the merged file from the command line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kl-facts-'));
+    const nodes = join(dir, 'nodes.json');
+    writeFileSync(nodes, JSON.stringify({ items: [{ metadata: { name: 'lvs-a', labels: { ddm_lvs1: 'true' } }, status: { addresses: [{ type: 'InternalIP', address: '10.186.87.105' }] } }] }));
+    writeFileSync(join(dir, 'keepalived-lint.yaml'), '# keep me\nversion: 1\n');
+    mkdirSync(join(dir, 'sub'));
+    const result = spawnSync(process.execPath, [CLI, 'facts', 'import', '--kubectl', nodes], { cwd: dir, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(dir, 'keepalived-lint.yaml'), 'utf8');
+    expect(text).toContain('# keep me');
+    expect(text).toContain('lvs-a:');
+    expect(spawnSync(process.execPath, [CLI, 'facts', 'import'], { cwd: dir }).status).toBe(2);
+  });
+});
