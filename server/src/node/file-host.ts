@@ -7,7 +7,8 @@ import { dirname } from 'node:path';
 import type { GlobAnswer, IncludeHost, IncludeProblem, ReadAnswer } from '../../../grammar/includes.js';
 import { expandGlob } from './glob.js';
 
-export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Big enough for generated configs of 20,000 virtual servers (~19 MB); bounds hostile includes. */
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_MAX_GLOB_RESULTS = 1000;
 
 export interface FileHostOptions {
