@@ -30,3 +30,9 @@ export function parametersHolding(facts: HostFacts, address: IpAddress): Paramet
 export function describeHost(host: HostFact): string {
   return host.labels.length > 0 ? `${host.name} (labels ${host.labels.join(', ')})` : host.name;
 }
+
+/** The host whose address a parameter holds (undefined for non-address values). */
+export function parameterOwner(facts: HostFacts, parameter: ParameterFact): { host: HostFact; fact: HostAddressFact } | undefined {
+  const ip = parseIp(parameter.value);
+  return ip ? ownerOf(facts, ip) : undefined;
+}

@@ -1,6 +1,6 @@
 // A node-bound deployment parameter holding an address of a host without that label.
 import type { ParameterFact } from '../host/context.js';
-import { describeHost, ownerOf } from '../host/lookup.js';
+import { describeHost, parameterOwner } from '../host/lookup.js';
 import { parseIp } from '../net/ip.js';
 import type { WorkspaceRule } from '../workspace-rule.js';
 import { swappedPairs } from './swapped-node-parameters.js';
@@ -15,10 +15,7 @@ export const parameterWrongNode: WorkspaceRule = {
   },
   checkWorkspace(context) {
     const { facts } = context;
-    const owner = (p: ParameterFact) => {
-      const ip = parseIp(p.value);
-      return ip ? ownerOf(facts, ip) : undefined;
-    };
+    const owner = (p: ParameterFact) => parameterOwner(facts, p);
     const swapped = new Set(swappedPairs(facts.parameters, (p) => owner(p)?.host.labels).flat());
     for (const parameter of facts.parameters) {
       if (!parameter.nodeLabel || swapped.has(parameter) || !parseIp(parameter.value)) continue;

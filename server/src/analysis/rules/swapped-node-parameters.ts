@@ -1,8 +1,7 @@
 // Two deployment parameters bound to node labels, each holding the address of the node the
 // other one is bound to: the configs rendered from them point every node at its partner.
-import { describeHost, ownerOf } from '../host/lookup.js';
+import { describeHost, parameterOwner } from '../host/lookup.js';
 import type { ParameterFact } from '../host/context.js';
-import { parseIp } from '../net/ip.js';
 import type { WorkspaceRule } from '../workspace-rule.js';
 
 export function swappedPairs(parameters: readonly ParameterFact[], ownerLabels: (p: ParameterFact) => string[] | undefined): Array<[ParameterFact, ParameterFact]> {
@@ -30,10 +29,7 @@ export const swappedNodeParameters: WorkspaceRule = {
   },
   checkWorkspace(context) {
     const { facts } = context;
-    const owner = (p: ParameterFact) => {
-      const ip = parseIp(p.value);
-      return ip ? ownerOf(facts, ip) : undefined;
-    };
+    const owner = (p: ParameterFact) => parameterOwner(facts, p);
     for (const [a, b] of swappedPairs(facts.parameters, (p) => owner(p)?.host.labels)) {
       const ownerA = owner(a)!.host;
       const ownerB = owner(b)!.host;
