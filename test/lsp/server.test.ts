@@ -1,6 +1,7 @@
 // Protocol-level tests of the language server on the incident example.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './harness.js';
 
@@ -71,6 +72,12 @@ describe('language server over stdio', () => {
   it('shows the owning host next to another host\'s address', async () => {
     const hints = await client.request<Array<{ label: string; position: { line: number } }>>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } });
     expect(hints.some((h) => h.label.includes('lvs-b') && h.position.line === lineOf('10.186.87.106 bond0'))).toBe(true);
+  });
+
+  it('publishes the workspace file\'s diagnostics (swapped parameters) with the config', async () => {
+    const yamlUri = pathToFileURL(join(INCIDENT, 'keepalived-lint.yaml')).href;
+    const diagnostics = await client.diagnostics(yamlUri);
+    expect(diagnostics.map((d) => d.code)).toEqual(['swapped-node-parameters']);
   });
 
   it('re-lints after an edit and clears nothing it should keep', async () => {

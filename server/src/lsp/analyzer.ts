@@ -2,7 +2,10 @@
 // edit supersedes a pending one, and a result that is out of date when it completes is dropped.
 import { lint, type LintResult, type LintSettings } from '../analysis/index.js';
 import type { IncludeHost } from '../../../grammar/index.js';
+import type { Diagnostic } from '../analysis/index.js';
 import type { HostFacts } from '../analysis/host/context.js';
+import type { WorkspaceFacts } from '../node/workspace-facts.js';
+import { checkOpenConfig } from './workspace-diagnostics.js';
 
 export interface Analysis {
   uri: string;
@@ -16,6 +19,9 @@ export interface AnalyzerOptions {
   debounceMs: number;
   settingsFor(uri: string): Promise<Partial<LintSettings>>;
   factsFor(path: string): HostFacts | undefined;
+  workspaceFor(path: string): WorkspaceFacts | undefined;
+  /** Called with the diagnostics of a workspace file whenever a config of it is analysed. */
+  onWorkspaceFile(path: string, diagnostics: Diagnostic[]): void;
   files: IncludeHost;
   /** Called with each fresh analysis (to publish diagnostics). */
   onAnalysis(analysis: Analysis): void;
@@ -73,6 +79,12 @@ export class Analyzer {
 
   private analyse(uri: string, path: string, version: number, text: string, settings: Partial<LintSettings>): Analysis {
     const result = lint({ path, text, settings, files: this.options.files, facts: this.options.factsFor(path) });
+    const workspace = this.options.workspaceFor(path);
+    if (workspace) {
+      const check = checkOpenConfig(path, result, workspace, settings, this.options.files);
+      result.diagnostics.push(...check.inDocument);
+      this.options.onWorkspaceFile(workspace.workspace.path, check.inWorkspaceFile);
+    }
     return { uri, path, version, text, result };
   }
 

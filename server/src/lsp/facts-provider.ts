@@ -33,7 +33,8 @@ export class FactsProvider {
     return settings;
   }
 
-  private workspaceOf(path: string): WorkspaceFacts | undefined {
+  /** The loaded workspace file that applies to a config. */
+  workspaceOf(path: string): WorkspaceFacts | undefined {
     const file = findWorkspaceFile(dirname(path), this.roots);
     if (!file) return undefined;
     if (!this.cache.has(file)) this.cache.set(file, loadWorkspaceFacts(file));

@@ -1,7 +1,7 @@
 // The language server: protocol wiring over the shared analysis library. Everything a
 // handler answers comes from the same lint result the CLI would compute.
 import {
-  DidChangeConfigurationNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -32,6 +32,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationSupport = false;
+  let watchSupport = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const facts = new FactsProvider();
 
@@ -70,6 +71,10 @@ export function startServer(connection: Connection): void {
     debounceMs: 150,
     settingsFor: async (uri) => (await settingsFor(uri)).lint,
     factsFor: (path) => facts.factsFor(path),
+    workspaceFor: (path) => facts.workspaceOf(path),
+    onWorkspaceFile: (path, diagnostics) => {
+      void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: diagnostics.map((d) => toLspDiagnostic(d, texts)) });
+    },
     files: { glob: (p, f) => files().glob(p, f), read: (p) => files().read(p) },
     onAnalysis: (analysis) => {
       if (pullDiagnostics) return;
@@ -87,6 +92,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationSupport = params.capabilities.workspace?.configuration === true;
+    watchSupport = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     facts.setRoots((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
     return {
       capabilities: {
@@ -113,6 +119,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // Clients that can watch files for us (besides VS Code, which our extension configures).
+    if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/keepalived-lint.yaml' }, { globPattern: '**/*.conf' }] });
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -32,7 +32,7 @@ export const localAddressNotOnHost: Rule = {
       const owner = ownerOf(facts, first);
       const whose = owner ? `${formatIp(first)} is the address of ${describeHost(owner.host)}` : `${formatIp(first)} is not an address of ${self.name} (nor of any host in the workspace)`;
       const parameters = parametersHolding(facts, first);
-      const fromParameter = parameters.length > 0 ? ` It is the value of deployment parameter ${parameters.map((p) => p.name).join(', ')} in ${facts.workspacePath}, so the parameters are the root cause.` : '';
+      const fromParameter = parameters.length > 0 ? ` It is the value of deployment parameter ${parameters.map((p) => p.name).join(", ")} in keepalived-lint.yaml, so the parameters are the root cause.` : '';
       const replacement = sameSubnetAddress(self, first);
       const single = use.addresses.length === 1 && !use.word.via;
       context.report({

@@ -1,0 +1,47 @@
+// Workspace rules in the editor: the open config is checked together with the other configs
+// of its keepalived-lint.yaml (open buffers first, then disk), so pair and parameter
+// diagnostics show up live, like in the CLI.
+import type { IncludeHost } from '../../../grammar/index.js';
+import { checkWorkspace, lint, type Diagnostic, type LintResult, type LintSettings } from '../analysis/index.js';
+import type { WorkspaceFacts } from '../node/workspace-facts.js';
+
+export interface WorkspaceCheck {
+  /** Workspace-rule diagnostics in the open config. */
+  inDocument: Diagnostic[];
+  /** Diagnostics in keepalived-lint.yaml: its own problems and the parameter rules. */
+  inWorkspaceFile: Diagnostic[];
+}
+
+const peerCache = new Map<string, { text: string; result: LintResult }>();
+
+/** Paths of every config the workspace file maps to a host. */
+function workspaceConfigs(loaded: WorkspaceFacts, files: IncludeHost): string[] {
+  const paths = new Set<string>();
+  for (const { globs } of loaded.workspace.hostConfigs) {
+    for (const glob of globs) {
+      const answer = files.glob(glob, loaded.workspace.path);
+      if ('paths' in answer) for (const path of answer.paths) paths.add(path);
+    }
+  }
+  return [...paths];
+}
+
+export function checkOpenConfig(path: string, result: LintResult, loaded: WorkspaceFacts, settings: Partial<LintSettings>, files: IncludeHost): WorkspaceCheck {
+  const results = new Map<string, LintResult>([[path, result]]);
+  for (const peer of workspaceConfigs(loaded, files)) {
+    if (peer === path || results.has(peer)) continue;
+    const read = files.read(peer);
+    if ('problem' in read) continue;
+    const cached = peerCache.get(peer);
+    const facts = { ...loaded.facts, self: loaded.hostOf(peer) };
+    const peerResult = cached?.text === read.text ? cached.result : lint({ path: peer, text: read.text, settings, files, facts });
+    peerCache.set(peer, { text: read.text, result: peerResult });
+    results.set(peer, peerResult);
+  }
+  const diagnostics = checkWorkspace(loaded.facts, results, settings);
+  const problems: Diagnostic[] = loaded.workspace.problems.map((p) => ({ path: loaded.workspace.path, start: p.start, end: p.end, rule: 'invalid-workspace-file', severity: p.severity, message: p.message }));
+  return {
+    inDocument: diagnostics.filter((d) => d.path === path),
+    inWorkspaceFile: [...problems, ...diagnostics.filter((d) => d.path === loaded.workspace.path)],
+  };
+}
