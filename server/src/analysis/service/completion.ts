@@ -5,6 +5,7 @@ import { ROOT_CONTEXT, type KeywordDef, type KeywordSchema, type ValueSpec } fro
 import type { HostFacts } from '../host/context.js';
 import type { LintResult } from '../lint.js';
 import { formatIp } from '../net/ip.js';
+import { itemShape } from '../model/items.js';
 import { enclosingBlock } from './locate.js';
 
 export type CandidateKind = 'keyword' | 'block' | 'value' | 'reference' | 'variable' | 'address';
@@ -59,7 +60,12 @@ export function completionCandidates(request: CompletionRequest): Candidate[] {
   const words = request.linePrefix.trim().split(/\s+/).filter(Boolean);
   const typing = !/\s$/.test(request.linePrefix) && words.length > 0;
   const position = typing ? words.length - 1 : words.length;
-  if (block?.def?.kind === 'value_block') return addressCandidates(request, block.def.path);
+  if (block?.def?.kind === 'value_block') {
+    // Data lines: names of defined objects (track_script, sync-group members ...) or host addresses.
+    const first = itemShape(block.def, request.schema)?.args?.[0];
+    const named = position === 0 && first?.type === 'ref' ? valueCandidates(request, first, block.def) : [];
+    return [...named, ...addressCandidates(request, block.def.path)];
+  }
   const context = block?.def?.path ?? (block ? undefined : ROOT_CONTEXT);
   if (!context) return [];
   if (position === 0) {
