@@ -2,11 +2,13 @@
 // File rules' examples are single ```keepalived blocks; rules that need host facts or the whole
 // workspace document a workspace: a ```yaml block (keepalived-lint.yaml) and ```keepalived
 // blocks each preceded by `<!-- file: PATH -->` (PATH relative to the workspace file).
+// A file rule's example is linted as /etc/keepalived/keepalived.conf on a disk that holds it and
+// the blocks preceded by `<!-- file: /ABSOLUTE/PATH -->` (the files its `include`s read).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRuleMetas } from '../../server/src/analysis/index.js';
-import { found } from '../helpers/lint-text.js';
+import { found, memoryFiles, TEST_PATH } from '../helpers/lint-text.js';
 import { lintMemoryWorkspace, workspaceHits } from '../helpers/workspace.js';
 
 const ROOT = join(__dirname, '..', '..');
@@ -24,9 +26,12 @@ function docSettings(doc: string): Record<string, unknown> {
 function hitsOf(rule: string, doc: string, text: string): number {
   const yaml = /```yaml\n([\s\S]*?)```/.exec(text)?.[1];
   if (yaml === undefined) {
-    const config = /```keepalived\n([\s\S]*?)```/.exec(text)?.[1];
+    const onDisk = /<!-- file: (\/\S+) -->\s*```keepalived\n([\s\S]*?)```/g;
+    const config = /```keepalived\n([\s\S]*?)```/.exec(text.replace(onDisk, ''))?.[1];
     expect(config, 'a ```keepalived example').toBeDefined();
-    return found(rule, config!, docSettings(doc)).length;
+    const files: Record<string, string> = { [TEST_PATH]: config! };
+    for (const m of text.matchAll(onDisk)) files[m[1]] = m[2];
+    return found(rule, config!, docSettings(doc), memoryFiles(files)).length;
   }
   const configs: Record<string, string> = {};
   for (const m of text.matchAll(/<!-- file: (\S+) -->\s*```keepalived\n([\s\S]*?)```/g)) configs[m[1]] = m[2];

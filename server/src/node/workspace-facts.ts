@@ -41,7 +41,7 @@ export function globToRegExp(glob: string): RegExp {
       i = close > i ? close : i;
     } else if (c === '{') {
       const close = glob.indexOf('}', i + 1);
-      out += close > i ? `(?:${glob.slice(i + 1, close).split(',').map((p) => p.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})` : '\\{';
+      out += close > i ? `(?:${glob.slice(i + 1, close).split(',').map((p) => p.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('|')})` : '\\{';
       i = close > i ? close : i;
     } else out += c.replace(/[.+^$()|\\\]]/g, '\\$&');
   }

@@ -89,11 +89,12 @@ export interface VipUse {
   instance: ConfigNode;
 }
 
-/** The virtual IP addresses of every vrrp_instance. */
+/** The virtual IP addresses of every vrrp_instance (including virtual_ipaddress_excluded). */
 export function vipUses(tree: ConfigTree): VipUse[] {
   const out: VipUse[] = [];
   for (const node of tree.all) {
-    if (node.def?.path !== 'vrrp_instance/virtual_ipaddress' || !node.parent) continue;
+    const path = node.def?.path;
+    if ((path !== 'vrrp_instance/virtual_ipaddress' && path !== 'vrrp_instance/virtual_ipaddress_excluded') || !node.parent) continue;
     for (const item of node.items) {
       const word = item.words[0];
       const [ip, prefix] = word.value.split('/');

@@ -171,7 +171,8 @@ function readParameter(reader: Reader, pair: Pair<Node, Node>): ParameterFact | 
 export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
   const reader = new Reader(path, text);
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  for (const error of document.errors) reader.problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, start: error.pos[0], end: error.pos[1], severity: 'error' });
+  const clamp = (n: number) => Math.max(0, Math.min(n, text.length));
+  for (const error of document.errors) reader.problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, start: clamp(error.pos[0]), end: clamp(error.pos[1]), severity: 'error' });
   const workspace: WorkspaceFile = { path, rules: {}, facts: { workspacePath: path, hosts: [], parameters: [] }, hostConfigs: [], problems: reader.problems };
   for (const pair of reader.pairs(document.contents as Node, 'keepalived-lint.yaml')) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';

@@ -27,10 +27,16 @@ function ports(text: string): Array<[number, number]> {
   });
 }
 
+/** Words of a rule line; a quoted argument (`--comment "a b"`) stays one word. */
+function ruleWords(line: string): string[] {
+  return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+}
+
 function parseRule(table: string, line: string, offset: number): IptablesRule | undefined {
-  const words = line.trim().split(/\s+/);
+  // `iptables-save -c` puts packet and byte counters first: [12:720] -A ...
+  const words = ruleWords(line.trim().replace(/^\[\d+:\d+\]\s+/, ''));
   if (words[0] !== '-A' || !words[1]) return undefined;
-  const rule: IptablesRule = { table, chain: words[1], text: line.trim(), offset, target: '', otherConditions: false };
+  const rule: IptablesRule = { table, chain: words[1], text: line.trim().replace(/^\[\d+:\d+\]\s+/, ''), offset, target: '', otherConditions: false };
   let negate = false;
   for (let i = 2; i < words.length; i++) {
     const w = words[i];
@@ -59,7 +65,7 @@ export function parseIptablesSave(text: string): IptablesRule[] {
   for (const line of text.split('\n')) {
     const trimmed = line.trim();
     if (trimmed.startsWith('*')) table = trimmed.slice(1);
-    else if (trimmed.startsWith('-A')) {
+    else if (/^(\[\d+:\d+\]\s+)?-A\s/.test(trimmed)) {
       const rule = parseRule(table, line, offset + (line.length - line.trimStart().length));
       if (rule) rules.push(rule);
     }
@@ -68,12 +74,16 @@ export function parseIptablesSave(text: string): IptablesRule[] {
   return rules;
 }
 
-function covers(rule: IptablesRule, address: IpAddress, port?: number, protocol?: string): boolean {
-  if (rule.otherConditions) return false;
+function reachesAddress(rule: IptablesRule, address: IpAddress): boolean {
   const d = rule.destination;
-  if (d && inSubnet(address, d.address, d.prefix) === d.negated) return false;
-  if (rule.protocol && protocol && rule.protocol !== protocol) return false;
-  if (rule.protocol?.startsWith('!')) return false;
+  return !d || inSubnet(address, d.address, d.prefix) !== d.negated;
+}
+
+/** Whether the rule matches all traffic to `address` (on `port`/`protocol` when given). */
+function covers(rule: IptablesRule, address: IpAddress, port?: number, protocol?: string): boolean {
+  if (rule.otherConditions || !reachesAddress(rule, address)) return false;
+  // Without a protocol we ask about the whole address: a protocol-limited rule covers only part.
+  if (rule.protocol && (!protocol || rule.protocol !== protocol)) return false;
   if (rule.ports) {
     if (port === undefined) return false; // only some ports are blocked: not the whole address
     if (!rule.ports.some(([lo, hi]) => port >= lo && port <= hi)) return false;
@@ -85,9 +95,10 @@ function covers(rule: IptablesRule, address: IpAddress, port?: number, protocol?
 export function findBlockingRule(rules: readonly IptablesRule[], address: IpAddress, port?: number, protocol?: string): IptablesRule | undefined {
   for (const [table, chain] of PATH) {
     for (const rule of rules.filter((r) => r.table === table && r.chain === chain)) {
-      if (!covers(rule, address, port, protocol)) continue;
-      if (rule.target === 'ACCEPT') break; // accepted in this chain; later tables may still drop
-      if (rule.target === 'DROP' || rule.target === 'REJECT') return rule;
+      // An ACCEPT lets (some of) the traffic through this chain; later tables may still drop it.
+      const accepts = rule.target === 'ACCEPT' && (port === undefined ? reachesAddress(rule, address) : covers(rule, address, port, protocol));
+      if (accepts) break;
+      if ((rule.target === 'DROP' || rule.target === 'REJECT') && covers(rule, address, port, protocol)) return rule;
     }
   }
   return undefined;

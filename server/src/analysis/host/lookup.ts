@@ -14,9 +14,14 @@ export function hasAddress(host: HostFact, address: IpAddress): boolean {
   return host.addresses.some((a) => sameAddress(a.address, address));
 }
 
-/** The host's own address in the same subnet as `address` (what a wrong local address should be). */
+/** The host's own address in the same subnet as `address`. */
 export function sameSubnetAddress(host: HostFact, address: IpAddress): HostAddressFact | undefined {
-  return host.addresses.find((a) => inSubnet(address, a.address, a.prefix)) ?? host.addresses.find((a) => a.address.family === address.family);
+  return host.addresses.find((a) => inSubnet(address, a.address, a.prefix));
+}
+
+/** The host's address that best replaces `address`: same subnet, else the first of the family. */
+export function replacementAddress(host: HostFact, address: IpAddress): HostAddressFact | undefined {
+  return sameSubnetAddress(host, address) ?? host.addresses.find((a) => a.address.family === address.family);
 }
 
 /** Parameters whose value is this address (a config value usually comes from one). */

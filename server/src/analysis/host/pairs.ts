@@ -5,7 +5,7 @@ import { firstChild, type ConfigNode } from '../model/config-tree.js';
 import { inSubnet, sameAddress } from '../net/ip.js';
 import type { ConfigModel, WorkspaceRuleContext } from '../workspace-rule.js';
 import { vipUses, type VipUse } from './addresses.js';
-import type { HostFact } from './context.js';
+import type { HostAddressFact } from './context.js';
 
 export interface InstanceView {
   config: ConfigModel;
@@ -31,14 +31,18 @@ function instances(config: ConfigModel): InstanceView[] {
     });
 }
 
-function shareSubnet(a?: HostFact, b?: HostFact): boolean {
-  if (!a || !b) return false;
-  return a.addresses.some((x) => b.addresses.some((y) => inSubnet(y.address, x.address, x.prefix)));
+/** Addresses of the instance's interface on its host (all addresses when names are unknown). */
+function segmentAddresses(instance: InstanceView): HostAddressFact[] {
+  const addresses = instance.config.host?.addresses ?? [];
+  const onInterface = addresses.filter((a) => a.interface !== undefined && a.interface === instance.interface);
+  return onInterface.length > 0 ? onInterface : addresses.filter((a) => a.interface === undefined);
 }
 
 function sameSegment(a: InstanceView, b: InstanceView): boolean {
   const sharedVip = a.vips.some((x) => b.vips.some((y) => sameAddress(x.address, y.address)));
-  return sharedVip || shareSubnet(a.config.host, b.config.host);
+  if (sharedVip) return true;
+  const [x, y] = [segmentAddresses(a), segmentAddresses(b)];
+  return x.some((p) => y.some((q) => inSubnet(q.address, p.address, p.prefix)));
 }
 
 export function vrrpPairs(configs: readonly ConfigModel[]): VrrpPair[] {
@@ -89,4 +93,12 @@ export function reportBothSides(
       related: [{ ...context.location(peer.config, anchor(peer).keyword.span), message: `${what} on ${hostName(peer.config)}` }],
     });
   }
+}
+
+/** VRRP version of an instance: its own `version`, else global_defs `vrrp_version`, else 2. */
+export function vrrpVersion(instance: InstanceView): number {
+  const own = firstChild(instance.node, 'version')?.args[0]?.value;
+  const globalDefs = instance.config.tree.roots.find((n) => n.def?.path === 'global_defs');
+  const global = globalDefs && firstChild(globalDefs, 'vrrp_version')?.args[0]?.value;
+  return Number(own ?? global ?? 2);
 }

@@ -2,7 +2,7 @@
 // source, check bind addresses) that the host does not have. The incident this project was
 // started for: a local_address_group holding the other LVS node's address.
 import { localAddressUses, type LocalAddressRole } from '../host/addresses.js';
-import { describeHost, hasAddress, ownerOf, parametersHolding, sameSubnetAddress } from '../host/lookup.js';
+import { describeHost, hasAddress, ownerOf, parametersHolding, replacementAddress } from '../host/lookup.js';
 import { formatIp } from '../net/ip.js';
 import type { Rule } from '../rule.js';
 
@@ -33,7 +33,7 @@ export const localAddressNotOnHost: Rule = {
       const whose = owner ? `${formatIp(first)} is the address of ${describeHost(owner.host)}` : `${formatIp(first)} is not an address of ${self.name} (nor of any host in the workspace)`;
       const parameters = parametersHolding(facts, first);
       const fromParameter = parameters.length > 0 ? ` It is the value of deployment parameter ${parameters.map((p) => p.name).join(", ")} in keepalived-lint.yaml, so the parameters are the root cause.` : '';
-      const replacement = sameSubnetAddress(self, first);
+      const replacement = replacementAddress(self, first);
       const single = use.addresses.length === 1 && !use.word.via;
       context.report({
         span: use.word.span,

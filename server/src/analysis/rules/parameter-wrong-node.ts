@@ -1,6 +1,6 @@
 // A node-bound deployment parameter holding an address of a host without that label.
 import type { ParameterFact } from '../host/context.js';
-import { describeHost, parameterOwner } from '../host/lookup.js';
+import { describeHost, parameterOwner, replacementAddress } from '../host/lookup.js';
 import { parseIp } from '../net/ip.js';
 import type { WorkspaceRule } from '../workspace-rule.js';
 import { swappedPairs } from './swapped-node-parameters.js';
@@ -22,7 +22,8 @@ export const parameterWrongNode: WorkspaceRule = {
       const found = owner(parameter);
       if (found?.host.labels.includes(parameter.nodeLabel)) continue;
       const labelled = facts.hosts.filter((h) => h.labels.includes(parameter.nodeLabel!));
-      const right = labelled.length === 1 ? labelled[0].addresses[0] : undefined;
+      const value = parseIp(parameter.value)!;
+      const right = labelled.length === 1 ? replacementAddress(labelled[0], value) : undefined;
       context.report({
         location: parameter.valueLocation,
         message: `${parameter.name} must hold the address of the node labelled ${parameter.nodeLabel}, but ${parameter.value} is ${found ? `the address of ${describeHost(found.host)}` : 'not an address of any host in this file'}${labelled.length === 1 ? `; the node labelled ${parameter.nodeLabel} is ${labelled[0].name}` : labelled.length === 0 ? `; no host has the label ${parameter.nodeLabel}` : ''}`,

@@ -2,11 +2,11 @@
 // port or timeout is usually copy-paste drift.
 import type { ConfigNode } from '../model/config-tree.js';
 import { virtualServers, type RealServerView } from '../model/lvs.js';
-import type { Rule } from '../rule.js';
+import type { Rule, RuleContext } from '../rule.js';
 
-/** The settings compared between real servers: check type and its direct options. */
-function signature(rs: RealServerView): Map<string, string> {
-  const out = new Map<string, string>([['check', rs.check?.keyword.value ?? 'none']]);
+/** The direct options of a real server's health check (connect_port, timeouts ...). */
+function options(rs: RealServerView): Map<string, string> {
+  const out = new Map<string, string>();
   for (const option of rs.check?.children ?? []) {
     if (option.children.length === 0 && option.items.length === 0) out.set(option.keyword.value, option.args.map((a) => a.value).join(' '));
   }
@@ -21,9 +21,13 @@ function majority(values: string[]): string | undefined {
   return count !== undefined && count * 2 > values.length ? best : undefined;
 }
 
-function optionNode(rs: RealServerView, key: string): ConfigNode {
-  if (key === 'check') return rs.check ?? rs.node;
-  return rs.check?.children.find((c) => c.keyword.value === key) ?? rs.check ?? rs.node;
+const checkType = (rs: RealServerView) => rs.check?.keyword.value ?? 'no check';
+
+function report(context: RuleContext, rs: RealServerView, node: ConfigNode, what: string, usual: string): void {
+  context.report({
+    span: (node === rs.node ? rs.address ?? node.keyword : node.args[0] ?? node.keyword).span,
+    message: `real_server ${rs.address?.value ?? ''} ${what}, while the other real servers of this virtual_server use ${usual}; if this is not deliberate it is copy-paste drift`,
+  });
 }
 
 export const realServerChecksDiffer: Rule = {
@@ -37,20 +41,21 @@ export const realServerChecksDiffer: Rule = {
   check(context) {
     for (const vs of virtualServers(context.tree.roots)) {
       if (vs.realServers.length < 3) continue; // with two there is no majority to judge by
-      const signatures = vs.realServers.map(signature);
-      const keys = new Set(signatures.flatMap((s) => [...s.keys()]));
-      for (const key of keys) {
-        const values = signatures.map((s) => s.get(key) ?? '(not set)');
+      const usualType = majority(vs.realServers.map(checkType));
+      if (usualType === undefined) continue;
+      const alike = vs.realServers.filter((rs) => checkType(rs) === usualType);
+      for (const rs of vs.realServers) {
+        if (checkType(rs) !== usualType) report(context, rs, rs.check ?? rs.node, `checks with ${checkType(rs)}`, usualType);
+      }
+      const settings = alike.map(options);
+      for (const key of new Set(settings.flatMap((s) => [...s.keys()]))) {
+        const values = settings.map((s) => s.get(key) ?? '(not set)');
         const usual = majority(values);
         if (usual === undefined) continue;
-        values.forEach((value, i) => {
-          if (value === usual) return;
-          const rs = vs.realServers[i];
-          const node = optionNode(rs, key);
-          context.report({
-            span: (key === 'check' || !node.args[0] ? node.keyword : node.args[0]).span,
-            message: `real_server ${rs.address?.value ?? ''} checks ${key === 'check' ? 'with' : `${key} =`} ${value}, while the other real servers of this virtual_server use ${usual}; if this is not deliberate it is copy-paste drift`,
-          });
+        alike.forEach((rs, i) => {
+          if (values[i] === usual) return;
+          const node = rs.check?.children.find((c) => c.keyword.value === key) ?? rs.check!;
+          report(context, rs, node, `sets ${key} to ${values[i]}`, usual);
         });
       }
     }

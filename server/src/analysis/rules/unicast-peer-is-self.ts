@@ -23,7 +23,7 @@ export const unicastPeerIsSelf: Rule = {
         const address = word && parseIp(word.value.split('/')[0]);
         if (!address || !hasAddress(self, address)) continue;
         // The partner: the only other host with an address in the same subnet.
-        const partners = facts.hosts.filter((h) => h !== self && sameSubnetAddress(h, address) && h.addresses.some((a) => a.address.family === address.family));
+        const partners = facts.hosts.filter((h) => h !== self && sameSubnetAddress(h, address));
         const partner = partners.length === 1 ? sameSubnetAddress(partners[0], address) : undefined;
         context.report({
           span: word.span,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { lintMemoryWorkspace, workspaceHits } from '../helpers/workspace.js';
+
+const RULE = 'pair-priority-tie';
+
+const YAML = `version: 1
+hosts:
+  lb1:
+    interfaces:
+      eth0: [192.168.10.11/24]
+    configs: [lb1/keepalived.conf]
+  lb2:
+    interfaces:
+      eth0: [192.168.10.12/24]
+    configs: [lb2/keepalived.conf]
+`;
+
+const node = (state: string, priority: number, vrid = 51) => `vrrp_instance VI_WEB {
+    state ${state}
+    interface eth0
+    virtual_router_id ${vrid}
+    priority ${priority}
+    advert_int 1
+    virtual_ipaddress {
+        192.168.10.100/24 dev eth0
+    }
+}
+`;
+
+const pair = (p1: number, p2: number, vrid2 = 51) => lintMemoryWorkspace(YAML, {
+  'lb1/keepalived.conf': node('MASTER', p1),
+  'lb2/keepalived.conf': node('BACKUP', p2, vrid2),
+});
+
+describe(RULE, () => {
+  it('reports equal priorities on both nodes, at priority', () => {
+    const run = pair(100, 100);
+    expect(workspaceHits(run, RULE)).toEqual([['lb1/keepalived.conf', 5, 'priority'], ['lb2/keepalived.conf', 5, 'priority']]);
+    const lb1 = run.diagnostics.find((x) => x.rule === RULE && x.path.endsWith('lb1/keepalived.conf'))!;
+    expect(lb1.severity).toBe('warning');
+    expect(lb1.message).toContain('vrrp_instance VI_WEB has the same priority (100) as its peer on lb2');
+    expect(lb1.message).toContain("the node with the higher IP address wins the election, whatever 'state' says");
+  });
+
+  it('accepts different priorities, including an address owner at 255', () => {
+    expect(workspaceHits(pair(150, 100), RULE)).toEqual([]);
+    expect(workspaceHits(pair(255, 100), RULE)).toEqual([]);
+  });
+
+  it('does not compare instances that are not a pair', () => {
+    expect(workspaceHits(pair(100, 100, 52), RULE)).toEqual([]);
+  });
+});
