@@ -13,10 +13,30 @@ function paintSeverity(p: Palette, severity: Severity): string {
   }
 }
 
-/** Pads each column to the widest cell, ignoring colour codes. */
+/** Width of the message column; our messages explain consequences, so they wrap. */
+const MESSAGE_WIDTH = 100;
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
+/** Pads each column but the last (the message) to the widest cell, ignoring colour codes. */
 function table(rows: string[][]): string[] {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((r) => visibleLength(r[column])))) ?? [];
-  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - visibleLength(cell)))).join('  ')}`.trimEnd());
+  const lead = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 2);
+  return rows.flatMap((row) => {
+    const cells = row.slice(0, -1).map((cell, i) => cell + ' '.repeat(widths[i] - visibleLength(cell)));
+    const [first, ...rest] = wrap(row[row.length - 1], MESSAGE_WIDTH);
+    return [`  ${[...cells, first].join('  ')}`.trimEnd(), ...rest.map((line) => `${' '.repeat(lead)}${line}`)];
+  });
 }
 
 export function formatStylish(report: Report, options: { color: boolean }): string {
@@ -30,7 +50,7 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
     const rows = file.diagnostics.map((d) => {
       counts[d.severity]++;
       if (d.fix) fixable++;
-      return [`${d.line}:${d.column}`, paintSeverity(p, d.severity), printable(d.message), p.dim(d.rule)];
+      return [`${d.line}:${d.column}`, paintSeverity(p, d.severity), p.dim(d.rule), printable(d.message)];
     });
     out.push(...table(rows), '');
   }

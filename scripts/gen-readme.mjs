@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Writes the rule table of README.md (between <!-- rules-table --> markers) from the rules'
-// metadata, so the README never drifts from the code. test/readme.test.ts checks it.
+// Writes the generated parts of README.md, so it never drifts from the code: the rule table
+// (from the rules' metadata), the CLI output on the incident example and the --help text.
+// test/readme.test.ts checks them; needs the bundles (npm run build).
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -19,15 +21,30 @@ const rows = [...allRuleMetas]
   .map((m) => `| [\`${m.id}\`](docs/rules/${m.id}.md) | ${CATEGORY[m.category]} | ${m.defaultSeverity} | ${m.fixable ? 'yes' : ''} | ${m.description.replace(/\|/g, '\\|')} |`);
 const table = ['<!-- rules-table -->', '| rule | kind | default | fix | what it finds |', '|---|---|---|---|---|', ...rows, '<!-- /rules-table -->'].join('\n');
 
+/** Replaces the text between <!-- NAME --> and <!-- /NAME --> (adding the end marker the first time). */
+function section(text, name, body) {
+  const start = `<!-- ${name} -->`;
+  const end = `<!-- /${name} -->`;
+  const from = text.indexOf(start);
+  if (from < 0) throw new Error(`README.md has no ${start}`);
+  const to = text.indexOf(end, from);
+  return `${text.slice(0, from)}${start}\n${body}\n${end}${to < 0 ? text.slice(from + start.length) : text.slice(to + end.length)}`;
+}
+
+const cli = (args) => spawnSync(process.execPath, [join(root, 'server/out/cli.js'), ...args], { cwd: root, encoding: 'utf8' }).stdout;
+const fence = (body) => `\`\`\`text\n${body.endsWith('\n') ? body : `${body}\n`}\`\`\``;
+
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const next = readme.replace(/<!-- rules-table -->[\s\S]*?(<!-- \/rules-table -->|$(?![\s\S]))/m, (match) => (match.includes('/rules-table') ? table : `${table}\n`));
+let next = section(readme, 'rules-table', table.split('\n').slice(1, -1).join('\n'));
+next = section(next, 'incident-output', fence(cli(['--no-color', 'examples/incident'])));
+next = section(next, 'cli-help', fence(cli(['--help'])));
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md rule table is out of date: run npm run gen:readme');
+    console.error('README.md is out of date: run npm run gen:readme');
     process.exit(1);
   }
 } else {
   writeFileSync(readmePath, next);
-  console.log(`wrote ${rows.length} rules to README.md`);
+  console.log(`updated README.md (${rows.length} rules)`);
 }
