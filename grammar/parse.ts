@@ -64,7 +64,7 @@ function braceIssues(document: DocumentNode, issues: SyntaxIssue[]): void {
   const visit = (items: DocumentNode['items']) => {
     for (const item of items) {
       if (item.type === 'stray-close') {
-        issues.push({ kind: 'extra-close-brace', message: "extra '}': there is no open block to close", span: item.span });
+        issues.push({ kind: 'extra-close-brace', message: "extra '}': there are more '}' than '{' up to here (keepalived: Extra '}' found)", span: item.span });
         continue;
       }
       const block = item.type === 'block' ? item : item.block;

@@ -84,6 +84,14 @@ export class KeywordSchema {
     return { ...def, syntax: override.syntax ?? def.syntax, args: override.args ?? def.args };
   }
 
+  /** Whether a release named like "v2.1.0" or "after v1.2.19" came after the target version. */
+  isNewerThanTarget(release: string | undefined): boolean {
+    if (!release || !/\d+\.\d+/.test(release)) return false;
+    const target = this.dialect === 'dpvs' ? DPVS_BASE_VERSION : this.target;
+    const version = parseVersion(release);
+    return release.startsWith('after') ? compareVersions(version, target) >= 0 : compareVersions(version, target) > 0;
+  }
+
   availability(def: KeywordDef): Availability {
     if (this.dialect === 'dpvs') {
       if (def.dialect === 'dpvs') return 'available';

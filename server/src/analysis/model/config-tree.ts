@@ -28,7 +28,8 @@ export interface ConfigNode {
 }
 
 export type StructureProblemKind =
-  | 'missing-open-brace' | 'unexpected-open-brace' | 'brace-in-value-block' | 'close-at-top-level' | 'value-block-arguments';
+  | 'missing-open-brace' | 'unexpected-open-brace' | 'brace-in-value-block' | 'close-at-top-level' | 'value-block-arguments'
+  | 'missing-close-brace';
 
 export interface StructureProblem {
   kind: StructureProblemKind;
@@ -153,6 +154,11 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
       if (lookup!.def.takes_no_arguments && args.length > 0) tree.problems.push({ kind: 'value-block-arguments', span: args[0].span, node });
     }
   });
+  // Blocks keepalived still has open at the end of the file ("missing '}'s").
+  for (const frame of stack.slice(1)) {
+    const owner = frame.owner!;
+    tree.problems.push({ kind: 'missing-close-brace', span: owner.statement.block?.open ?? owner.keyword.span, node: owner });
+  }
   return tree;
 }
 

@@ -16,7 +16,7 @@ export const deprecatedKeyword: Rule = {
   check(context) {
     for (const node of context.tree.all) {
       const deprecation = node.def?.deprecated;
-      if (!node.def || !deprecation) continue;
+      if (!node.def || !deprecation || context.schema.isNewerThanTarget(deprecation.since)) continue;
       const replacement = context.schema.replacementOf(node.def);
       // Suggest a simple replacement only when the target dialect and version have it.
       const named = deprecation.replacement ?? node.def.alias_of;

@@ -14,7 +14,7 @@ export const drPortMismatch: Rule = {
   check(context) {
     for (const vs of virtualServers(context.tree.roots)) {
       const method = vs.method?.value;
-      if ((method !== 'DR' && method !== 'TUN') || !vs.port) continue;
+      if ((method !== 'DR' && method !== 'TUN') || !vs.port || !/^\d+$/.test(vs.port.value)) continue;
       for (const rs of vs.realServers) {
         if (!rs.port || rs.port.value === vs.port.value || rs.port.value === '0') continue;
         context.report({

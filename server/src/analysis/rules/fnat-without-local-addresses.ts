@@ -13,7 +13,8 @@ export const fnatWithoutLocalAddresses: Rule = {
   },
   check(context) {
     for (const vs of virtualServers(context.tree.roots)) {
-      if (vs.method?.value.toUpperCase() !== 'FNAT' || vs.localAddressGroup) continue;
+      // Under stock keepalived FNAT itself is the problem (dialect-keyword says so).
+      if (context.settings.dialect !== 'dpvs' || vs.method?.value.toUpperCase() !== 'FNAT' || vs.localAddressGroup) continue;
       context.report({
         span: vs.method.span,
         message: `FNAT virtual_server ${vs.address?.value ?? vs.node.args.map((a) => a.value).join(' ')} has no laddr_group_name: full NAT needs a local_address_group to take source addresses from, or no connection reaches the real servers`,

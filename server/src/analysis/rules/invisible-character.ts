@@ -16,6 +16,13 @@ function describe(c: string): string {
   return NAMES[c] ? `${code} ${NAMES[c]}` : code;
 }
 
+/** Zero-width characters vanish; space-like ones between words become the space they look like. */
+const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff]/g;
+
+export function visibleWords(value: string): string {
+  return value.replace(ZERO_WIDTH, '').replace(INVISIBLE, ' ').trim().replace(/ +/g, ' ');
+}
+
 export const invisibleCharacter: Rule = {
   meta: {
     id: 'invisible-character',
@@ -34,11 +41,11 @@ export const invisibleCharacter: Rule = {
       const found = word.value.match(INVISIBLE);
       if (!found || word.via) continue;
       const kinds = [...new Set(found)].map(describe).join(', ');
-      const cleaned = word.value.replace(INVISIBLE, '');
+      const cleaned = visibleWords(word.value);
       context.report({
         span: word.span,
         message: `'${word.value}' contains ${found.length} invisible character${found.length > 1 ? 's' : ''} (${kinds}); keepalived splits words only on ASCII spaces and tabs, so it reads '${word.value}', not '${cleaned}'`,
-        fix: word.quoted ? undefined : { title: 'Remove the invisible characters', edits: [{ span: word.span, newText: cleaned }] },
+        fix: word.quoted ? undefined : { title: 'Replace the invisible characters', edits: [{ span: word.span, newText: cleaned }] },
       });
     }
   },

@@ -14,7 +14,7 @@ export const noVirtualIpaddress: Rule = {
     for (const instance of context.tree.all) {
       if (instance.def?.path !== 'vrrp_instance') continue;
       if (firstChild(instance, 'no_virtual_ipaddress')) continue;
-      const vips = instance.children.filter((c) => c.keyword.value === 'virtual_ipaddress');
+      const vips = instance.children.filter((c) => c.keyword.value === 'virtual_ipaddress' || c.keyword.value === 'virtual_ipaddress_excluded');
       if (vips.some((v) => v.items.length > 0)) continue;
       context.report({
         span: (instance.args[0] ?? instance.keyword).span,

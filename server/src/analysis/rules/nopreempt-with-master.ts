@@ -22,7 +22,8 @@ export const nopreemptWithMaster: Rule = {
         span: nopreempt.keyword.span,
         message: `nopreempt has no effect in ${instance.keyword.value} '${instance.args[0]?.value ?? ''}' because its state is MASTER (line ${context.lineOf(value.span)}): keepalived clears nopreempt, and this node takes the VIP back as soon as it returns. Use 'state BACKUP' on every node with nopreempt`,
         related: [{ span: value.span, message: 'initial state MASTER' }],
-        fix: { title: "Change 'state MASTER' to 'state BACKUP'", edits: [{ span: value.span, newText: 'BACKUP' }] },
+        // A `$STATE` reference is templating: changing it here would break the other hosts.
+        fix: value.via ? undefined : { title: "Change 'state MASTER' to 'state BACKUP'", edits: [{ span: value.span, newText: 'BACKUP' }] },
       });
     }
   },

@@ -1,5 +1,6 @@
 // Lexical and block-structure problems: unbalanced or misplaced braces, unterminated quotes,
 // over-long lines, broken ~SEQ/~LST lines.
+import type { Span } from '../../../../grammar/index.js';
 import { buildConfigTree, type ConfigNode, type StructureProblem } from '../model/config-tree.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { describeBlock } from './helpers.js';
@@ -20,7 +21,11 @@ function structureMessage(problem: StructureProblem): string | undefined {
     case 'value-block-arguments':
       return `'${keyword}' takes its entries inside { }: keepalived ignores the words after it on this line and reads the following lines as its entries, up to the next '}'`;
     case 'close-at-top-level':
-      return `this '}' closes nothing in keepalived's reading: an earlier block was ended early by the braces of an unknown or misplaced keyword`;
+      return problem.node
+        ? `this '}' closes nothing in keepalived's reading: an earlier block was ended early by the braces of '${keyword}'`
+        : `extra '}': there is no open block to close`;
+    case 'missing-close-brace':
+      return `'${keyword}' is never closed: a '}' is missing, so keepalived reads the rest of the file inside it`;
   }
 }
 
@@ -58,8 +63,20 @@ export const syntaxError: Rule = {
     fixable: false,
   },
   check(context) {
-    for (const issue of context.parse.issues) context.report({ span: issue.span, message: issue.message });
-    for (const problem of context.tree.problems) {
+    const { issues } = context.parse;
+    const problems = context.tree.problems;
+    const at = (span: Span) => `${span.file}:${span.start}`;
+    const strayCloses = new Set(issues.filter((i) => i.kind === 'extra-close-brace').map((i) => at(i.span)));
+    // keepalived counts braces (its "Extra '}' found" and "missing '}'s"), but which block stays
+    // open follows its reading: prefer the config tree, and count-based reports only when the
+    // tree has no explanation (an ignored '{' accounts for an extra '{').
+    const treeExplainsOpen = problems.some((p) => p.kind === 'missing-close-brace' || p.kind === 'unexpected-open-brace' || p.kind === 'brace-in-value-block');
+    for (const issue of issues) {
+      if (issue.kind === 'missing-close-brace' && treeExplainsOpen) continue;
+      context.report({ span: issue.span, message: issue.message });
+    }
+    for (const problem of problems) {
+      if (problem.kind === 'close-at-top-level' && strayCloses.has(at(problem.span))) continue;
       const message = structureMessage(problem);
       if (message) context.report({ span: problem.span, message });
     }

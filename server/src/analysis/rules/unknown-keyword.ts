@@ -2,7 +2,7 @@
 import type { ConfigNode } from '../model/config-tree.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { cascadeNote, closeMatches, describeBlock, displacementNote, insideUnavailableBlock } from './helpers.js';
-import { INVISIBLE } from './invisible-character.js';
+import { INVISIBLE, visibleWords } from './invisible-character.js';
 
 function versionMessage(context: RuleContext, node: ConfigNode): string | undefined {
   const lookup = node.lookup;
@@ -35,8 +35,8 @@ export const unknownKeyword: Rule = {
       }
       if (node.lookup) continue;
       // A known keyword behind invisible characters is reported by invisible-character.
-      const visible = node.keyword.value.replace(INVISIBLE, '');
-      if (visible !== node.keyword.value && context.schema.find(node.context, visible)) continue;
+      const visible = visibleWords(node.keyword.value).split(' ')[0];
+      if (node.keyword.value.search(INVISIBLE) >= 0 && context.schema.find(node.context, visible)) continue;
       const elsewhere = context.schema.definitionsNamed(node.keyword.value);
       if (elsewhere.some((d) => context.schema.availability(d) === 'available')) continue; // wrong-block
       const candidates = closeMatches(node.keyword.value, context.schema.keywords(node.context).map((d) => d.name));
