@@ -1,7 +1,7 @@
 // The keepalived-lint command: exit codes, file discovery, stdin, workspace files, includes.
 import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, CLEAN_CONFIG, removeTree, rulesByFile, runCli, tempTree, type JsonOutput } from './harness.js';
 
@@ -32,7 +32,6 @@ virtual_server 10.0.0.10 80 {
 
 beforeAll(() => {
   cli = buildCli();
-  roots.push(dirname(cli));
 });
 afterAll(() => roots.forEach(removeTree));
 

@@ -1,6 +1,6 @@
 // --fix and --fix-dry-run through the bundled CLI.
 import { chmodSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, CLEAN_CONFIG, removeTree, rulesByFile, runCli, tempTree, type JsonOutput } from './harness.js';
 
@@ -42,7 +42,6 @@ const FIXED = FIXABLE.replace('auth_pass abcdefghijkl', 'auth_pass abcdefgh').re
 
 beforeAll(() => {
   cli = buildCli();
-  roots.push(dirname(cli));
 });
 afterAll(() => roots.forEach(removeTree));
 

@@ -1,6 +1,6 @@
 // The shape of each output format.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, CLEAN_CONFIG, removeTree, runCli, tempTree, type JsonOutput } from './harness.js';
 
@@ -20,7 +20,6 @@ const PROBLEMS = CLEAN_CONFIG.replace('    priority 100\n', '    priority 100\n 
 
 beforeAll(() => {
   cli = buildCli();
-  roots.push(dirname(cli));
 });
 afterAll(() => roots.forEach(removeTree));
 
