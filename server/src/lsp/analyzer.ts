@@ -31,14 +31,17 @@ export class Analyzer {
   private readonly latest = new Map<string, Analysis>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly versions = new Map<string, number>();
+  /** Text of the version last scheduled, to tell a repeated event from an edit. */
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly options: AnalyzerOptions) {}
 
   /** Schedules a lint of the document; `immediate` skips the debounce (on open). */
   schedule(uri: string, path: string, version: number, text: string, immediate = false): void {
     // didOpen is followed by a content-change event for the same version: lint it once.
-    if (this.versions.get(uri) === version && !immediate && this.latest.get(uri)?.text === text) return;
+    if (!immediate && this.versions.get(uri) === version && this.texts.get(uri) === text) return;
     this.versions.set(uri, version);
+    this.texts.set(uri, text);
     clearTimeout(this.timers.get(uri));
     const run = () => void this.run(uri, path, version, text);
     if (immediate) run();
@@ -70,6 +73,7 @@ export class Analyzer {
     this.timers.delete(uri);
     this.latest.delete(uri);
     this.versions.delete(uri);
+    this.texts.delete(uri);
   }
 
   /** Re-lints every open document (settings, facts or included files changed). */
