@@ -36,3 +36,16 @@ export function workspaceHits(run: WorkspaceRun, rule: string): Array<[string, n
     return [d.path.slice(WS_ROOT.length + 1), text.slice(0, d.start).split('\n').length, text.slice(d.start, d.end)] as [string, number, string];
   }).sort();
 }
+
+/** Two hosts on one segment (lb1 192.168.10.11, lb2 192.168.10.12), running lb1/ and lb2/keepalived.conf. */
+export const TWO_HOSTS = `version: 1
+hosts:
+  lb1:
+    interfaces:
+      eth0: [192.168.10.11/24]
+    configs: [lb1/keepalived.conf]
+  lb2:
+    interfaces:
+      eth0: [192.168.10.12/24]
+    configs: [lb2/keepalived.conf]
+`;

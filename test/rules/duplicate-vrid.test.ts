@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { instance } from '../helpers/configs.js';
 import { found, lintSnippet, memoryFiles, where } from '../helpers/lint-text.js';
 
 const RULE = 'duplicate-vrid';
-
-const instance = (name: string, iface: string, vrid: number, vip: string) => [
-  `vrrp_instance ${name} {`,
-  '    state BACKUP',
-  `    interface ${iface}`,
-  `    virtual_router_id ${vrid}`,
-  '    priority 100',
-  '    virtual_ipaddress {',
-  `        ${vip}`,
-  '    }',
-  '}',
-  '',
-].join('\n');
 
 describe(RULE, () => {
   it('reports a virtual_router_id reused on the same interface, naming the first instance', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lintMemoryWorkspace, workspaceHits } from '../helpers/workspace.js';
+import { lintMemoryWorkspace, workspaceHits, TWO_HOSTS } from '../helpers/workspace.js';
 
 const RULE = 'pair-advert-int-differs';
 
-const YAML = `version: 1
-hosts:
-  lb1:
-    interfaces:
-      eth0: [192.168.10.11/24]
-    configs: [lb1/keepalived.conf]
-  lb2:
-    interfaces:
-      eth0: [192.168.10.12/24]
-    configs: [lb2/keepalived.conf]
-`;
+const YAML = TWO_HOSTS;
 
 const node = (state: string, priority: number, advert?: string) => `vrrp_instance VI_WEB {
     state ${state}

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixTo } from '../helpers/lint-text.js';
-import { lintMemoryWorkspace, workspaceHits, WS_ROOT } from '../helpers/workspace.js';
+import { lintMemoryWorkspace, workspaceHits, WS_ROOT, TWO_HOSTS } from '../helpers/workspace.js';
 
 const RULE = 'pair-real-servers-differ';
 
-const YAML = `version: 1
-hosts:
-  lb1:
-    interfaces:
-      eth0: [192.168.10.11/24]
-    configs: [lb1/keepalived.conf]
-  lb2:
-    interfaces:
-      eth0: [192.168.10.12/24]
-    configs: [lb2/keepalived.conf]
-`;
+const YAML = TWO_HOSTS;
 
 const realServer = (ip: string, weight = 1, timeout = 3) => `    real_server ${ip} 80 {
         weight ${weight}
