@@ -66,6 +66,11 @@ describe('language server editing features', () => {
     expect(tokens.data.length / 5).toBeGreaterThan(10);
   });
 
+  it('finds named blocks of open documents as workspace symbols', async () => {
+    const symbols = await client.request<Array<{ name: string }>>('workspace/symbol', { query: 'chk' });
+    expect(symbols.map((s) => s.name)).toEqual(['vrrp_script chk_web']);
+  });
+
   it('completes enum values and defined names', async () => {
     const states = await client.request<Array<{ label: string }>>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 6 } });
     expect(states.map((s) => s.label)).toEqual(['MASTER', 'BACKUP']);

@@ -59,6 +59,11 @@ export class Analyzer {
     return this.latest.get(uri);
   }
 
+  /** The latest analysis of every open document. */
+  all(): Analysis[] {
+    return [...this.latest.values()];
+  }
+
   /** Text of a file as the latest analyses read it (included files of open documents). */
   textOf(path: string): string | undefined {
     for (const analysis of this.latest.values()) {

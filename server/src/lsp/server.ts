@@ -21,7 +21,7 @@ import { inlayHints } from './inlay-hints.js';
 import { symbolAt } from './navigation.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { readSettings, type ServerSettings } from './settings.js';
-import { documentLinks, documentSymbols, foldingRanges, selectionRanges } from './structure.js';
+import { documentLinks, documentSymbols, foldingRanges, selectionRanges, workspaceSymbols } from './structure.js';
 
 const readTextFile = (path: string): string | undefined => {
   const answer = readFileSnapshot(path, 8 * 1024 * 1024);
@@ -105,6 +105,7 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
         documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -218,6 +219,7 @@ export function startServer(connection: Connection): void {
     return analysis && { analysis, index: lineIndexOf(analysis.path, analysis.text) };
   };
   connection.onDocumentSymbol(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? documentSymbols(a.analysis, a.index) : []; });
+  connection.onWorkspaceSymbol((params) => workspaceSymbols(analyzer.all(), params.query, texts));
   connection.onFoldingRanges(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? foldingRanges(a.analysis, a.index) : []; });
   connection.onDocumentLinks(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? documentLinks(a.analysis, a.index) : []; });
   connection.onSelectionRanges(async (p) => {

@@ -1,9 +1,9 @@
 // Outline, folding ranges, selection ranges and include links, from the syntax tree.
-import { DocumentSymbol, SymbolKind, type DocumentLink, type FoldingRange, type SelectionRange } from 'vscode-languageserver';
+import { DocumentSymbol, SymbolKind, type DocumentLink, type FoldingRange, type SelectionRange, type SymbolInformation } from 'vscode-languageserver';
 import type { ItemNode, LineIndex, Span } from '../../../grammar/index.js';
 import { outline, type OutlineItem } from '../analysis/service/outline.js';
 import type { Analysis } from './analyzer.js';
-import { pathToUri } from './convert.js';
+import { pathToUri, rangeOf, type TextLookup } from './convert.js';
 
 const range = (index: LineIndex, span: Span) => ({ start: index.positionAt(span.start), end: index.positionAt(span.end) });
 
@@ -56,4 +56,23 @@ export function documentLinks(analysis: Analysis, index: LineIndex): DocumentLin
   return analysis.result.parse.includes
     .filter((i) => i.patternSpan.file === 0 && i.files.length === 1)
     .map((i) => ({ range: range(index, i.patternSpan), target: pathToUri(analysis.result.parse.files[i.files[0]].path) }));
+}
+
+/** Named blocks (vrrp_instance, vrrp_script, virtual_server ...) of the open documents and their includes. */
+export function workspaceSymbols(analyses: readonly Analysis[], query: string, texts: TextLookup): SymbolInformation[] {
+  const needle = query.toLowerCase();
+  const out: SymbolInformation[] = [];
+  const seen = new Set<string>();
+  for (const analysis of analyses) {
+    for (const node of analysis.result.view.tree.all) {
+      if (!node.statement.block || !node.args[0]) continue;
+      const name = [node.keyword.value, ...node.args.slice(0, 2).map((a) => a.value)].join(' ');
+      const path = analysis.result.parse.files[node.keyword.span.file].path;
+      const key = `${path}:${node.keyword.span.start}`;
+      if (!name.toLowerCase().includes(needle) || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ name, kind: SymbolKind.Object, location: { uri: pathToUri(path), range: rangeOf({ path, start: node.keyword.span.start, end: node.keyword.span.end }, texts) } });
+    }
+  }
+  return out;
 }
