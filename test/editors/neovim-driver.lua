@@ -4,6 +4,8 @@
 local server, file, root = os.getenv('KL_SERVER'), os.getenv('KL_FILE'), os.getenv('KL_ROOT')
 local fix_rule, out = os.getenv('KL_FIX_RULE'), os.getenv('KL_OUT')
 local publishes = 0
+local published_version = -1
+local file_uri = vim.uri_from_fname(file)
 local result = { before = {}, after = {}, applied = nil }
 
 local function snapshot(buf)
@@ -31,9 +33,13 @@ local client_id = vim.lsp.start_client({
   cmd = { '/bin/sh', '-c', 'exec ' .. server },
   root_dir = root,
   handlers = {
-    ['textDocument/publishDiagnostics'] = function(...)
-      publishes = publishes + 1
-      return default_handler(...)
+    ['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+      -- Only this buffer's publishes count (the server also publishes keepalived-lint.yaml's).
+      if result and result.uri == file_uri then
+        publishes = publishes + 1
+        published_version = result.version or published_version
+      end
+      return default_handler(err, result, ctx, config)
     end,
   },
 })
@@ -64,11 +70,10 @@ for _, d in ipairs(vim.diagnostic.get(buf)) do
   end
 end
 if result.applied then
-  -- Wait for the re-lint of the edited buffer (0.7 sends the change after its own debounce).
-  local before_fix = publishes
+  -- Wait for the diagnostics of the edited version (0.7 sends the change after its own debounce).
+  local edited = vim.lsp.util.buf_versions[buf]
   vim.cmd('silent write')
-  vim.wait(15000, function() return publishes > before_fix end, 50)
-  settle(500)
+  vim.wait(15000, function() return published_version >= edited end, 50)
 end
 result.after = snapshot(buf)
 local handle = io.open(out, 'w')
