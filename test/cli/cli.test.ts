@@ -253,9 +253,10 @@ describe('includes', () => {
     expect(diagnostics[0].message).toContain('FIFO');
   });
 
-  it('reports an included device without reading it', () => {
+  it('reports an included device without reading it (when includes outside the root are allowed)', () => {
     const root = tree({ 'keepalived.conf': `${CLEAN_CONFIG}include /dev/zero\n` });
-    const run = runCli(cli, ['-f', 'json'], { cwd: root });
+    expect(json(runCli(cli, ['-f', 'json'], { cwd: root }).stdout).files[0].diagnostics[0].rule).toBe('include-outside-root');
+    const run = runCli(cli, ['-f', 'json', '--include-outside-root'], { cwd: root });
     expect(json(run.stdout).files[0].diagnostics[0].message).toContain('device');
   });
 

@@ -1,4 +1,5 @@
 // Test helpers: lint a snippet and look at what one rule says, by line and covered text.
+import { posix } from 'node:path';
 import { LineIndex } from '../../grammar/index.js';
 import type { IncludeHost } from '../../grammar/index.js';
 import { lint, type LintSettings } from '../../server/src/analysis/index.js';
@@ -43,7 +44,7 @@ export function applyFixTo(text: string, fix: Fix, path = TEST_PATH): string {
 
 /** An in-memory file system for include tests; globs support `*` and `?` in the last part. */
 export function memoryFiles(files: Record<string, string>): IncludeHost {
-  const resolve = (pattern: string, from: string) => (pattern.startsWith('/') ? pattern : `${from.slice(0, from.lastIndexOf('/'))}/${pattern}`);
+  const resolve = (pattern: string, from: string) => posix.normalize(pattern.startsWith('/') ? pattern : `${from.slice(0, from.lastIndexOf('/'))}/${pattern}`);
   return {
     glob(pattern, fromPath) {
       const full = resolve(pattern, fromPath);

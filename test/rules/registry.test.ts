@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRuleMetas } from '../../server/src/analysis/index.js';
+import { guardRoot } from '../../server/src/node/root-guard.js';
 import { found, memoryFiles, TEST_PATH } from '../helpers/lint-text.js';
 import { lintMemoryWorkspace, workspaceHits } from '../helpers/workspace.js';
 
@@ -31,7 +32,10 @@ function hitsOf(rule: string, doc: string, text: string): number {
     expect(config, 'a ```keepalived example').toBeDefined();
     const files: Record<string, string> = { [TEST_PATH]: config! };
     for (const m of text.matchAll(onDisk)) files[m[1]] = m[2];
-    return found(rule, config!, docSettings(doc), memoryFiles(files)).length;
+    // `<!-- lint-root: DIR -->`: includes outside DIR are refused, as the CLI does.
+    const root = /<!-- lint-root: (\S+) -->/.exec(doc)?.[1];
+    const host = root ? guardRoot(memoryFiles(files), root) : memoryFiles(files);
+    return found(rule, config!, docSettings(doc), host).length;
   }
   const configs: Record<string, string> = {};
   for (const m of text.matchAll(/<!-- file: (\S+) -->\s*```keepalived\n([\s\S]*?)```/g)) configs[m[1]] = m[2];

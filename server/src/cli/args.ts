@@ -26,6 +26,8 @@ export interface CliOptions {
   quiet: boolean;
   failOn: FailOn;
   noInlineConfig: boolean;
+  /** Read included files outside the lint root (the workspace file's directory, or the current one). */
+  includeOutsideRoot: boolean;
   configIds: string[];
   color: boolean;
   help: boolean;
@@ -86,6 +88,7 @@ const SPECS: OptionSpec[] = [
   { name: 'quiet', short: 'q', value: false, apply: (o) => (o.quiet = true) },
   { name: 'fail-on', value: true, apply: (o, v) => (o.failOn = oneOf('fail-on', v, FAIL_ON)) },
   { name: 'no-inline-config', value: false, apply: (o) => (o.noInlineConfig = true) },
+  { name: 'include-outside-root', value: false, apply: (o) => (o.includeOutsideRoot = true) },
   {
     name: 'config-id', value: true, apply: (o, v) => {
       if (v === '' || /\s/.test(v)) throw new UsageError(`--config-id expects a config id without spaces (got '${v}')`);
@@ -100,7 +103,7 @@ const SPECS: OptionSpec[] = [
 export function defaultOptions(): CliOptions {
   return {
     patterns: [], format: 'stylish', fix: false, fixDryRun: false, stdin: false, stdinFilename: 'keepalived.conf',
-    noConfig: false, rules: {}, maxWarnings: -1, quiet: false, failOn: 'error', noInlineConfig: false, configIds: [],
+    noConfig: false, rules: {}, maxWarnings: -1, quiet: false, failOn: 'error', noInlineConfig: false, includeOutsideRoot: false, configIds: [],
     color: true, help: false, version: false,
   };
 }

@@ -103,7 +103,11 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
     paths = discoverFiles(options.patterns, cwd);
   }
   const resolver = new ConfigResolver(options, cwd);
-  const targets: LintTarget[] = paths.map((path) => ({ path, config: resolver.forFile(path) }));
+  const targets: LintTarget[] = paths.map((path) => {
+    const config = resolver.forFile(path);
+    const allowed = options.includeOutsideRoot || config.workspace?.workspace.includeOutsideRoot === true;
+    return { path, config, includeRoot: allowed ? undefined : config.workspace ? dirname(config.workspace.path) : cwd };
+  });
   // Unreadable inputs end the run before any output.
   for (const target of targets) readTarget(target.path, host, given);
 

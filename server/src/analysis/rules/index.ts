@@ -23,6 +23,7 @@ import { fnatRepliesMissing } from './fnat-replies-missing.js';
 import { fnatWithoutLocalAddresses } from './fnat-without-local-addresses.js';
 import { includeCycle } from './include-cycle.js';
 import { includeNotFound } from './include-not-found.js';
+import { includeOutsideRoot } from './include-outside-root.js';
 import { interfaceNotOnHost } from './interface-not-on-host.js';
 import { invalidPragma } from './invalid-pragma.js';
 import { invalidValue } from './invalid-value.js';
@@ -47,7 +48,7 @@ import { wrongBlock } from './wrong-block.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError, unknownKeyword, wrongBlock, missingArgument, invalidValue, deprecatedKeyword, dialectKeyword,
-  undefinedReference, duplicateDefinition, unusedDefinition, includeNotFound, includeCycle,
+  undefinedReference, duplicateDefinition, unusedDefinition, includeNotFound, includeCycle, includeOutsideRoot,
   nopreemptWithMaster, authPassTooLong, duplicateVrid, duplicateRealServer, scriptSecurityDisabled,
   noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
   drPortMismatch, fnatWithoutLocalAddresses, realServerChecksDiffer,

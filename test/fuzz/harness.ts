@@ -1,0 +1,148 @@
+// What the fuzzer checks on every input, shared by test/fuzz/fuzz.test.ts and bench/fuzz.mjs:
+// parse, lint (stock, DPVS, with an in-memory include host) and formatText never throw; no rule
+// crashes (lint turns a rule's exception into an `internal-error` diagnostic); every diagnostic,
+// related location and fix edit lies inside the text of its file; formatted text parses again
+// and, when the input has no syntax errors, formatting it again changes nothing; and no input
+// takes longer than a hang guard. The functions under test are injectable so the checks
+// themselves can be tested against broken implementations.
+import { parse } from '../../grammar/index.js';
+import { lint } from '../../server/src/analysis/index.js';
+import { formatText } from '../../server/src/analysis/service/format.js';
+import type { Diagnostic, Location } from '../../server/src/analysis/types.js';
+import { memoryFiles } from '../helpers/lint-text.js';
+import type { FuzzInput } from './mutate.js';
+
+export interface FuzzTarget {
+  parse: typeof parse;
+  lint: typeof lint;
+  formatText: typeof formatText;
+  /** Milliseconds, for the hang guard. */
+  now: () => number;
+}
+
+export const realTarget: FuzzTarget = { parse, lint, formatText, now: () => performance.now() };
+
+export interface Failure {
+  /** The input's label: how to rebuild it. */
+  label: string;
+  check: string;
+  message: string;
+}
+
+export interface CheckOutcome {
+  failures: Failure[];
+  /** Wall time of all steps for this input. */
+  ms: number;
+  /** Time of each step, by name. */
+  steps: Record<string, number>;
+}
+
+export interface CheckOptions {
+  /** Hang guard: an input taking longer than this is a failure. */
+  maxMs?: number;
+  target?: FuzzTarget;
+}
+
+/** A hang guard, far above the normal time of any input (tens of milliseconds); not a speed test. */
+export const DEFAULT_MAX_MS = 5000;
+
+const describeError = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(error);
+
+/** Where two strings first differ, for a readable idempotence failure. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const line = a.slice(0, i).split('\n').length;
+  return `first difference at offset ${i} (line ${line}): ${JSON.stringify(a.slice(Math.max(0, i - 40), i + 40))} became ${JSON.stringify(b.slice(Math.max(0, i - 40), i + 40))}`;
+}
+
+function rangeProblem(location: Location, texts: Map<string, string>): string | undefined {
+  const text = texts.get(location.path);
+  if (text === undefined) return `path '${location.path}' is not one of the files read (${[...texts.keys()].join(', ')})`;
+  const { start, end } = location;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) {
+    return `range ${start}..${end} is outside 0..${text.length} of '${location.path}'`;
+  }
+  return undefined;
+}
+
+/** Range problems of a diagnostic, its related locations and the edits of its fixes. */
+export function diagnosticProblems(d: Diagnostic, texts: Map<string, string>): string[] {
+  const out: string[] = [];
+  const own = rangeProblem(d, texts);
+  if (own) out.push(`diagnostic ${d.rule} (${JSON.stringify(d.message)}): ${own}`);
+  for (const r of d.related ?? []) {
+    const problem = rangeProblem(r, texts);
+    if (problem) out.push(`related location of ${d.rule} (${JSON.stringify(r.message)}): ${problem}`);
+  }
+  for (const fix of [...(d.fix ? [d.fix] : []), ...(d.suggestions ?? [])]) {
+    for (const edit of fix.edits) {
+      const problem = rangeProblem(edit, texts);
+      if (problem) out.push(`edit of fix '${fix.title}' of ${d.rule}: ${problem}`);
+    }
+  }
+  return out;
+}
+
+export function checkInput(input: FuzzInput, options: CheckOptions = {}): CheckOutcome {
+  const target = options.target ?? realTarget;
+  const maxMs = options.maxMs ?? DEFAULT_MAX_MS;
+  const failures: Failure[] = [];
+  const steps: Record<string, number> = {};
+  const fail = (check: string, message: string) => {
+    // One failure per check and message is enough to reproduce it.
+    if (!failures.some((f) => f.check === check && f.message === message)) failures.push({ label: input.label, check, message });
+  };
+  const step = <T>(name: string, run: () => T): T | undefined => {
+    const started = target.now();
+    try {
+      return run();
+    } catch (error) {
+      fail(`${name} threw`, describeError(error));
+      return undefined;
+    } finally {
+      steps[name] = target.now() - started;
+    }
+  };
+  const started = target.now();
+
+  step('parse', () => target.parse(input.path, input.text));
+  const host = memoryFiles({ ...input.files, [input.path]: input.text });
+  const variants = [
+    { name: 'lint stock', settings: {}, files: undefined },
+    { name: 'lint dpvs', settings: { dialect: 'dpvs' as const }, files: undefined },
+    { name: 'lint with includes', settings: {}, files: host },
+  ];
+  let syntaxErrors: boolean | undefined;
+  for (const variant of variants) {
+    const result = step(variant.name, () => target.lint({ path: input.path, text: input.text, settings: variant.settings, files: variant.files }));
+    if (!result) continue;
+    if (variant.name === 'lint stock') syntaxErrors = result.diagnostics.some((d) => d.rule === 'syntax-error');
+    const mainText = result.texts.get(input.path);
+    if (mainText !== input.text) fail(`${variant.name}: texts`, `result.texts has ${mainText === undefined ? 'no' : 'another'} text for the linted file`);
+    for (const d of result.diagnostics) {
+      if (d.rule === 'internal-error') fail(`${variant.name}: rule crashed`, d.message);
+      for (const problem of diagnosticProblems(d, result.texts)) fail(`${variant.name}: out of range`, problem);
+    }
+  }
+
+  const formatted = step('format', () => target.formatText(input.text));
+  if (formatted !== undefined) {
+    if (typeof formatted !== 'string') fail('format', `formatText returned ${typeof formatted}`);
+    else {
+      step('parse formatted', () => target.parse(input.path, formatted));
+      if (syntaxErrors === false) {
+        const again = step('format formatted', () => target.formatText(formatted));
+        if (typeof again === 'string' && again !== formatted) fail('format not idempotent', firstDifference(formatted, again));
+      }
+    }
+  }
+
+  const ms = target.now() - started;
+  if (ms > maxMs) {
+    const slowest = Object.entries(steps).sort((a, b) => b[1] - a[1])[0];
+    fail('hang guard', `took ${ms.toFixed(0)} ms (limit ${maxMs} ms); slowest step: ${slowest?.[0]} ${slowest?.[1].toFixed(0)} ms`);
+  }
+  return { failures, ms, steps };
+}
