@@ -54,6 +54,8 @@ export class KeywordSchema {
   private readonly byContext = new Map<string, Map<string, KeywordDef[]>>();
   private readonly byName = new Map<string, KeywordDef[]>();
   private readonly valueChanges: Record<string, ValueChange>;
+  /** Lookups are asked once per line of a config: cache them (the schema is immutable). */
+  private readonly found = new Map<string, KeywordLookup | undefined>();
   private readonly target: number[];
 
   static for(dialect: Dialect = 'keepalived', version = DEFAULT_KEEPALIVED_VERSION): KeywordSchema {
@@ -106,10 +108,13 @@ export class KeywordSchema {
 
   /** Any keyword `name` directly inside `context`, preferring one that is available. */
   find(context: string, name: string): KeywordLookup | undefined {
+    const key = `${context}\u0000${name}`;
+    if (this.found.has(key)) return this.found.get(key);
     const defs = this.byContext.get(context)?.get(name);
-    if (!defs) return undefined;
-    const lookups = defs.map((def) => ({ def, availability: this.availability(def) }));
-    return lookups.find((l) => l.availability === 'available') ?? lookups[0];
+    const lookups = (defs ?? []).map((def) => ({ def, availability: this.availability(def) }));
+    const result = lookups.find((l) => l.availability === 'available') ?? lookups[0];
+    this.found.set(key, result);
+    return result;
   }
 
   /** The keyword `name` in `context` when this dialect and version have it. */

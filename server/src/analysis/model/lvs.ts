@@ -30,8 +30,14 @@ function lastValue(node: ConfigNode, ...names: string[]): WordNode | undefined {
   return found?.args[0];
 }
 
+/** Several rules ask for the same roots' virtual servers: build the views once per tree. */
+const cache = new WeakMap<readonly ConfigNode[], VirtualServerView[]>();
+
 export function virtualServers(roots: readonly ConfigNode[]): VirtualServerView[] {
+  const cached = cache.get(roots);
+  if (cached) return cached;
   const out: VirtualServerView[] = [];
+  cache.set(roots, out);
   for (const node of roots) {
     if (node.def?.path !== 'virtual_server') continue;
     const [first, second] = node.args;
