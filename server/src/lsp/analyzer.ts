@@ -25,6 +25,8 @@ export interface AnalyzerOptions {
   files: IncludeHost;
   /** Called with each fresh analysis (to publish diagnostics). */
   onAnalysis(analysis: Analysis): void;
+  /** Called when a scheduled lint fails (nobody awaits it: an unhandled rejection would end the process). */
+  onError?(uri: string, error: unknown): void;
 }
 
 export class Analyzer {
@@ -43,7 +45,10 @@ export class Analyzer {
     this.versions.set(uri, version);
     this.texts.set(uri, text);
     clearTimeout(this.timers.get(uri));
-    const run = () => void this.run(uri, path, version, text);
+    const run = () => void this.run(uri, path, version, text).catch((error: unknown) => {
+      if (this.options.onError) this.options.onError(uri, error);
+      else console.error(`keepalived-lint: linting ${uri} failed:`, error);
+    });
     if (immediate) run();
     else this.timers.set(uri, setTimeout(run, this.options.debounceMs));
   }

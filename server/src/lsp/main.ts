@@ -2,6 +2,7 @@
 // --socket=PORT. Nothing but protocol goes to stdout.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import packageJson from '../../../package.json';
+import { resyncingInput } from './framing.js';
 import { startServer } from './server.js';
 
 const HELP = `keepalived-language-server ${packageJson.version}
@@ -20,5 +21,6 @@ if (args.includes('--version')) {
 } else {
   // stdout is the protocol: anything printed with console.log must go to stderr instead.
   console.log = console.info = console.warn = (...parts: unknown[]) => process.stderr.write(`${parts.map(String).join(' ')}\n`);
-  startServer(createConnection(ProposedFeatures.all));
+  // Over stdio, a malformed frame must not desynchronise the stream for good (see framing.ts).
+  startServer(args.includes('--stdio') ? createConnection(ProposedFeatures.all, resyncingInput(process.stdin), process.stdout) : createConnection(ProposedFeatures.all));
 }

@@ -1,7 +1,7 @@
 // The language server: protocol wiring over the shared analysis library. Everything a
 // handler answers comes from the same lint result the CLI would compute.
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,11 +10,11 @@ import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import { completionCandidates } from '../analysis/service/completion.js';
 import { formatText } from '../analysis/service/format.js';
 import type { LintSettings } from '../analysis/index.js';
-import { NodeFileHost, readFileSnapshot } from '../node/file-host.js';
+import { DEFAULT_MAX_FILE_BYTES, NodeFileHost, readFileSnapshot } from '../node/file-host.js';
 import { Analyzer, type Analysis } from './analyzer.js';
 import { codeActions } from './code-actions.js';
 import { completionItems } from './completion.js';
-import { lineIndexOf, pathToUri, rangeOf, toLspDiagnostic, uriToPath, type TextLookup } from './convert.js';
+import { lineIndexOf, pathToUri, rangeOf, SOURCE, toLspDiagnostic, uriToPath, type TextLookup } from './convert.js';
 import { FactsProvider } from './facts-provider.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlay-hints.js';
@@ -22,6 +22,13 @@ import { symbolAt } from './navigation.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { documentLinks, documentSymbols, foldingRanges, selectionRanges, workspaceSymbols } from './structure.js';
+
+/**
+ * Open documents longer than this are not analysed, like files the CLI refuses to read: linting
+ * ~50 MB blocks the server for half a minute at 3 GB, ~90 MB exhausts the heap and kills it.
+ */
+const MAX_DOCUMENT_CHARS = DEFAULT_MAX_FILE_BYTES;
+const tooLargeMessage = (length: number) => `Not linted: the document has ${length} characters, more than keepalived-lint analyses (${MAX_DOCUMENT_CHARS}).`;
 
 const readTextFile = (path: string): string | undefined => {
   const answer = readFileSnapshot(path, 8 * 1024 * 1024);
@@ -59,6 +66,7 @@ export function startServer(connection: Connection): void {
       glob: (pattern, from) => disk.glob(pattern, from),
       read: (path) => {
         const open = documents.get(pathToUri(path));
+        if (open && open.getText().length > MAX_DOCUMENT_CHARS) return { problem: { kind: 'too-large', path, message: tooLargeMessage(open.getText().length) } };
         return open ? { text: open.getText() } : disk.read(path);
       },
     };
@@ -81,11 +89,17 @@ export function startServer(connection: Connection): void {
       const diagnostics = analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts));
       void connection.sendDiagnostics({ uri: analysis.uri, version: analysis.version, diagnostics });
     },
+    onError: (uri, error) => connection.console.error(`linting ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
   });
+
+  /** The one diagnostic of a document too large to analyse. */
+  const tooLarge = (document: TextDocument | undefined) => document && document.getText().length > MAX_DOCUMENT_CHARS
+    ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning, source: SOURCE, message: tooLargeMessage(document.getText().length) }]
+    : undefined;
 
   const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
     const document = documents.get(uri);
-    return document ? analyzer.current(uri, uriToPath(uri), document.version, document.getText()) : undefined;
+    return document && !tooLarge(document) ? analyzer.current(uri, uriToPath(uri), document.version, document.getText()) : undefined;
   };
   const lintSettings = async (uri: string): Promise<Partial<LintSettings>> => (await settingsFor(uri)).lint;
 
@@ -139,8 +153,15 @@ export function startServer(connection: Connection): void {
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   });
 
-  documents.onDidOpen(({ document }) => analyzer.schedule(document.uri, uriToPath(document.uri), document.version, document.getText(), true));
-  documents.onDidChangeContent(({ document }) => analyzer.schedule(document.uri, uriToPath(document.uri), document.version, document.getText()));
+  /** Schedules a lint, or, for a document too large to lint, drops its analysis and says so. */
+  const schedule = (document: TextDocument, immediate = false) => {
+    const skipped = tooLarge(document);
+    if (!skipped) return analyzer.schedule(document.uri, uriToPath(document.uri), document.version, document.getText(), immediate);
+    analyzer.forget(document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: skipped });
+  };
+  documents.onDidOpen(({ document }) => schedule(document, true));
+  documents.onDidChangeContent(({ document }) => schedule(document));
   documents.onDidClose(({ document }) => {
     analyzer.forget(document.uri);
     settingsCache.delete(document.uri);
@@ -148,6 +169,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(async (params) => {
+    const skipped = tooLarge(documents.get(params.textDocument.uri));
+    if (skipped) return { kind: DocumentDiagnosticReportKind.Full, items: skipped };
     const analysis = await analysisOf(params.textDocument.uri);
     const items = analysis ? analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts)) : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
@@ -231,7 +254,7 @@ export function startServer(connection: Connection): void {
 
   const format = async (uri: string, range?: { start: { line: number }; end: { line: number } }) => {
     const document = documents.get(uri);
-    if (!document) return [];
+    if (!document || tooLarge(document)) return [];
     const text = document.getText();
     const formatted = formatText(text, range ? { range: { start: range.start.line, end: range.end.line } } : {});
     return formatted === text ? [] : [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
