@@ -52,3 +52,7 @@ for (const [name, text] of cases) {
 }
 const bare = median(Array.from({ length: RUNS }, () => timed(['node', '-e', '']).seconds));
 console.log(`bare node start: ${bare.toFixed(3)} s`);
+
+// The language server: time from a one-character edit to published diagnostics.
+console.log('');
+spawnSync(process.execPath, [join(ROOT, 'bench', 'lsp-latency.mjs')], { stdio: 'inherit' });
