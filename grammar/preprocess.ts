@@ -75,6 +75,8 @@ export interface PreprocessResult {
 /** keepalived reads lines with fgets into a 1024-byte buffer. */
 export const MAX_LINE_BYTES = 1023;
 const MAX_REPLICATED_LINES = 500_000;
+/** Multi-line definitions and ~SEQ bodies may expand into more of them; this bounds the nesting. */
+const MAX_EXPANSION_DEPTH = 64;
 
 const dirname = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.');
 
@@ -210,6 +212,11 @@ class Preprocessor {
   }
 
   private processText(line: MappedText, file: number, depth = 0): void {
+    if (depth > MAX_EXPANSION_DEPTH) {
+      const origin = line.map(0, line.text.length);
+      this.issue('runaway-definition', `definitions expand into each other more than ${MAX_EXPANSION_DEPTH} levels deep; the rest is not read`, { file: origin.file, start: origin.start, end: origin.end });
+      return;
+    }
     let text = line;
     for (let round = 0; round < 64; round++) {
       if (text.text.startsWith('@')) {

@@ -11,6 +11,9 @@ export interface FormatOptions {
   range?: { start: number; end: number };
 }
 
+/** Deeper blocks (brace storms, garbage) are not indented further: the output stays bounded. */
+const MAX_INDENT = 16;
+
 const isPlain = (text: string) => !/[@$~"!#\\]/.test(text);
 
 /** keepalived's blanks; String.trim() would also eat no-break spaces, which are part of words. */
@@ -57,7 +60,7 @@ export function formatText(text: string, options: FormatOptions = {}): string {
     const parts = comment === '' ? splitBraces(code) : [code];
     for (const [i, part] of parts.entries()) {
       const closes = part.startsWith('}') ? 1 : 0;
-      const indent = unit.repeat(Math.max(0, depth - closes));
+      const indent = unit.repeat(Math.min(MAX_INDENT, Math.max(0, depth - closes)));
       const suffix = i === parts.length - 1 && comment ? `${part ? ' ' : ''}${comment}` : '';
       out.push(inRange ? `${indent}${part}${suffix}` : raw);
       if (parts.length > 1) depth = Math.max(0, depth + (part.endsWith('{') ? 1 : 0) - closes);
