@@ -120,6 +120,7 @@ class Preprocessor {
   private replicatedLines = 0;
   /** Whether the file being read has a NUL byte anywhere (checked per line only then). */
   private hasNul = false;
+  private nulCache: { text: string; from: number; at: number } | undefined;
 
   constructor(private readonly options: PreprocessOptions) {
     this.defs = new DefinitionTable({
@@ -160,10 +161,19 @@ class Preprocessor {
         this.issue('line-too-long', `line is ${bytes} bytes long; keepalived reads at most ${MAX_LINE_BYTES} bytes per line and 2.2.x reads the rest as a separate line`, { file, start: line.start, end: line.end });
       }
     }
-    const nul = this.hasNul ? text.indexOf('\0', line.start) : -1;
+    const nul = this.hasNul ? this.nextNul(text, line.start) : -1;
     if (nul >= 0 && nul < line.end) {
       this.issue('nul-byte', 'NUL byte in line: keepalived ignores the rest of the line', { file, start: nul, end: nul + 1 });
     }
+  }
+
+  /** Next NUL at or after `from`, remembered per text so a file with NULs is scanned once, not once per line. */
+  private nextNul(text: string, from: number): number {
+    const cached = this.nulCache;
+    if (cached && cached.text === text && (cached.at === -1 || cached.at >= from) && cached.from <= from) return cached.at;
+    const at = text.indexOf('\0', from);
+    this.nulCache = { text, from, at };
+    return at;
   }
 
   private processPhysicalLine(file: number, text: string, line: PhysicalLine): void {

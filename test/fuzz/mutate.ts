@@ -18,13 +18,19 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
+/** murmur3's finalizer: spreads every input bit over the whole 32-bit result. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** Mixes a run seed and an input index into the seed of that input's own PRNG. */
 export function inputSeed(seed: number, index: number): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ (index + 0x85ebca6b), 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x27d4eb2f) >>> 0;
-  return (h ^ (h >>> 15)) >>> 0;
+  return fmix32((fmix32(seed >>> 0) + Math.imul(index + 1, 0x9e3779b1)) >>> 0);
 }
 
 const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
@@ -162,29 +168,10 @@ export const MUTATIONS: Record<string, Mutation> = {
     }
     return lines.join('\n');
   },
-  'self-definition': (rng, text) => {
-    const name = pick(rng, ['A', 'IF', 'X_1', 'VIP']);
-    const definition = pick(rng, [
-      `$${name}=$${name} $${name}`,
-      `$${name}=\${${name}}\${${name}}`,
-      `$${name}=$${name}`,
-      `$${name}=x $${name} y`,
-      `$${name}=$B\n$B=$${name}`,
-      `$${name}=\${${name}\n`,
-      `$${name}=${'$'.repeat(int(rng, 1, 50))}`,
-      `$${name}=$${name} \\\n$${name} \\`,
-      `$${name}=~SEQ(i,1,3) $${name}`,
-    ]);
-    let out = insertLines(rng, text, definition);
-    for (let n = int(rng, 1, 5); n > 0; n--) {
-      out = insertLines(rng, out, pick(rng, [`router_id $${name}`, `\${${name}}`, `$${name}`, `interface $${name} \${${name}}`, `priority \${${name}`]));
-    }
-    return out;
-  },
   definitions: (rng, text) => {
     // Ordinary and multi-line definitions, used before and after they are defined.
     const name = pick(rng, ['IF', 'VIP', 'PRIO', 'BLOCK']);
-    const value = pick(rng, ['eth0', '10.0.0.1/24', '100', 'a { b }', '{', '}', '"quoted value"', '\\\n  state MASTER \\\n  priority 100', '']);
+    const value = pick(rng, ['eth0', '10.0.0.1/24', '100', 'a { b }', '{', '}', '"quoted value"', '\\\n  state MASTER \\\n  priority 100', '', `\\\n$${name}`, `x \\\n$${name} y`]);
     let out = insertLines(rng, text, `$${name}=${value}`);
     for (let n = int(rng, 1, 4); n > 0; n--) out = insert(rng, out, pick(rng, [` $${name}`, ` \${${name}}`, `\n$${name}\n`, ` $${name}x`, ` \${${name}`]));
     return out;
@@ -224,7 +211,7 @@ export const MUTATIONS: Record<string, Mutation> = {
       MAIN_PATH, 'keepalived.conf', './keepalived.conf', '*.conf', 'conf.d/*.conf', 'conf.d/a.conf', 'missing.conf', '/nowhere/*.conf',
       'conf.d/{a,b,zz}.conf', '../../../../etc/passwd', '', '"conf.d/a.conf"', '*', 'conf.d/?.conf', 'conf.d/loop.conf',
     ]);
-    context.files[`${dir}/conf.d/a.conf`] ??= pick(rng, ['vrrp_script chk { script "/bin/true" }\n', 'include ../keepalived.conf\n', '}\n', '{\n', `include ${MAIN_PATH}\n`, '$A=$A $A\n$A\n', '']);
+    context.files[`${dir}/conf.d/a.conf`] ??= pick(rng, ['vrrp_script chk { script "/bin/true" }\n', 'include ../keepalived.conf\n', '}\n', '{\n', `include ${MAIN_PATH}\n`, '$A=x\n$A ${A}\n', '']);
     context.files[`${dir}/conf.d/b.conf`] ??= 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n';
     context.files[`${dir}/conf.d/loop.conf`] ??= 'include loop.conf\n';
     return insertLines(rng, text, `${keyword} ${pattern}`);
@@ -281,6 +268,27 @@ export const HEAVY_MUTATIONS: Record<string, Mutation> = {
       '~SEQ(i,1,100000) ~SEQ(j,1,100000) x',
     ]);
     return insertLines(rng, text, chance(rng, 0.3) ? `${line}\n${line}\n${line}\n${line}\n${line}\n${line}` : line);
+  },
+  'self-definition': (rng, text) => {
+    // Heavy because each use of a self-referential definition costs about 200 ms now (up to 1000
+    // substitutions into a growing line); the special cases check one use of each form in CI.
+    const name = pick(rng, ['A', 'IF', 'X_1', 'VIP']);
+    const definition = pick(rng, [
+      `$${name}=$${name} $${name}`,
+      `$${name}=\${${name}}\${${name}}`,
+      `$${name}=$${name}`,
+      `$${name}=x $${name} y`,
+      `$${name}=$B\n$B=$${name}`,
+      `$${name}=\${${name}\n`,
+      `$${name}=${'$'.repeat(int(rng, 1, 50))}`,
+      `$${name}=$${name} \\\n$${name} \\`,
+      `$${name}=~SEQ(i,1,3) $${name}`,
+    ]);
+    let out = insertLines(rng, text, definition);
+    for (let n = int(rng, 1, 5); n > 0; n--) {
+      out = insertLines(rng, out, pick(rng, [`router_id $${name}`, `\${${name}}`, `$${name}`, `interface $${name} \${${name}}`, `priority \${${name}`]));
+    }
+    return out;
   },
   'definition-explosion': (rng, text) => {
     // "Billion laughs": each definition doubles the one before; a naive expansion never ends.
@@ -341,20 +349,27 @@ export function generate(seed: number, index: number, bases: readonly Base[], op
 }
 
 const SELF = `include ${MAIN_PATH}\n`;
+const DIR = MAIN_PATH.slice(0, MAIN_PATH.lastIndexOf('/'));
+const asInputs = (cases: Array<[string, string, Record<string, string>?]>): FuzzInput[] =>
+  cases.map(([name, text, files]) => ({ label: `special=${name}`, path: MAIN_PATH, text, files: files ?? {} }));
 
-/** Hand-written hostile inputs for each case the fuzzer is meant to cover, named. */
+/**
+ * Hand-written hostile inputs for each case the fuzzer is meant to cover, named. Sized so that
+ * all of them together take a few seconds: CI checks every one.
+ */
 export function specialCases(sample: string): FuzzInput[] {
-  const dir = MAIN_PATH.slice(0, MAIN_PATH.lastIndexOf('/'));
   const bytes = Buffer.from(sample, 'utf8');
   const flipped = Buffer.from(bytes);
   for (let i = 0; i < flipped.length; i += 7) flipped[i] ^= 0xa5;
-  const cases: Array<[string, string, Record<string, string>?]> = [
+  const invalid = Buffer.concat([bytes, Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe, 0xed, 0xa0, 0x80])]);
+  return asInputs([
     ['empty', ''],
     ['only-newlines', '\n'.repeat(1000)],
-    ['invalid-utf8-utf8', Buffer.concat([bytes, Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe])]).toString('utf8')],
-    ['invalid-utf8-latin1', Buffer.concat([bytes, Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe])]).toString('latin1')],
-    ['flipped-utf8', flipped.toString('utf8')],
-    ['flipped-latin1', flipped.toString('latin1')],
+    ['invalid-utf8-decoded-utf8', invalid.toString('utf8')],
+    ['invalid-utf8-decoded-latin1', invalid.toString('latin1')],
+    ['flipped-bytes-utf8', flipped.toString('utf8')],
+    ['flipped-bytes-latin1', flipped.toString('latin1')],
+    ['truncated-mid-character', Buffer.from(`router_id é€😀\n${sample}`, 'utf8').subarray(0, 13).toString('utf8')],
     ['lone-surrogates', `router_id \uD800\nvrrp_instance \uDFFF {\n  state MASTER\uD83D\n}\n`],
     ['nul-bytes', `router_id a\0b\n\0\0\0\nvrrp_instance V {\0}\n${sample}\0`],
     ['brace-storm-open', `${sample}${'{'.repeat(5000)}`],
@@ -364,11 +379,11 @@ export function specialCases(sample: string): FuzzInput[] {
     ['huge-line-quoted', `notify "${'q'.repeat(100_000)}"\n`],
     ['huge-line-comment', `# ${'#'.repeat(100_000)}\n${sample}`],
     ['huge-line-spaces', `${' '.repeat(100_000)}router_id x\n`],
+    ['huge-line-words', `virtual_ipaddress { ${'10.0.0.1 '.repeat(11_000)}}\n`],
     ['deep-nesting', `${'a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}`],
     ['deep-nesting-unclosed', 'vrrp_instance V {\n'.repeat(10_000)],
     ['deep-nesting-one-line', `${'{'.repeat(10_000)}${'}'.repeat(10_000)}`],
     ['many-statements-one-line', `${'a { '.repeat(50_000)}${'} '.repeat(50_000)}\n`],
-    ['many-empty-blocks-one-line', `${'x {} '.repeat(100_000)}\n`],
     ['quote-storm-odd', `${'"'.repeat(3001)}\n${'}{'.repeat(2000)}`],
     ['quote-storm-lines', `${'"\n'.repeat(5000)}${sample}`],
     ['quote-storm-escapes', `notify "${'\\"'.repeat(3000)}\n`],
@@ -377,28 +392,47 @@ export function specialCases(sample: string): FuzzInput[] {
     ['mutual-definitions', `$A=$B\n$B=$A\nrouter_id $A $B\n`],
     ['definition-explosion', `${['$D0=lol lol', ...Array.from({ length: 64 }, (_, i) => `$D${i + 1}=$D${i} $D${i}`)].join('\n')}\nrouter_id $D64\n`],
     ['multiline-definition-unterminated', `$M=a \\\nb \\\n`],
-    ['seq-100k', '~SEQ(i,1,100000) x $i\n'],
+    ['multiline-definition-self', `$M=x \\\n$M \\\n\n$M\n`],
+    ['seq-20k', '~SEQ(i,1,20000) x $i\n'],
     ['seq-over-limit', '~SEQ(i,1,1000000) x\n'],
-    ['seq-max-safe-integer', '~SEQ(i,-9007199254740991,9007199254740991) x\n~SEQ(i,9007199254740991) x\n'],
+    ['seq-max-safe-integer', '~SEQ(i,-9007199254740991,9007199254740991) x\n~SEQ(i,9007199254740991) x\n~SEQ(i,99999999999999999999) x\n'],
     ['seq-step-zero', '~SEQ(i,1,0,5) x $i\n'],
-    ['seq-nested', '~SEQ(i,1,300) ~SEQ(j,1,300) x $i $j\n'],
+    ['seq-nested', '~SEQ(i,1,100) ~SEQ(j,1,100) x $i $j\n'],
     ['seq-blocks', '~SEQ(i,1,1000) vrrp_instance VI_$i { virtual_router_id $i }\n'],
-    ['seq-repeated-to-line-limit', '~SEQ(i,1,100000) x\n'.repeat(6)],
+    ['seq-with-self-definition', '$A=~SEQ(i,1,3) $A\n$A\n'],
+    ['lst-mismatched', '~LST({A,B},{1},{3,4,5}) x $A $B\n~LST( x\n~LST(v) y\n'],
     ['at-ids', `@lb1 router_id a\n@^lb1 router_id b\n@ x\n@lb1@lb2 y\n@{ z\n${sample.split('\n').map((l, i) => `@h${i % 5} ${l}`).join('\n')}`],
-    ['at-ids-many', sample.split('\n').map((l, i) => `@h${i} ${l}`).join('\n')],
+    ['at-ids-every-line', sample.split('\n').map((l, i) => `@h${i} ${l}`).join('\n')],
     ['include-self', `${SELF}${sample}`, {}],
     ['include-self-relative', `include keepalived.conf\n${sample}`, {}],
     ['include-missing', `include /nowhere/*.conf\nincluder missing.conf\nincludem conf.d/{x,y}.conf\ninclude\n${sample}`, {}],
-    ['include-cycle', `include conf.d/a.conf\n${sample}`, { [`${dir}/conf.d/a.conf`]: 'include b.conf\n', [`${dir}/conf.d/b.conf`]: 'include a.conf\n' }],
-    ['include-unbalanced', `vrrp_instance V {\ninclude conf.d/a.conf\n}\n}\n`, { [`${dir}/conf.d/a.conf`]: '}\n}\n{\n{\n' }],
+    ['include-cycle', `include conf.d/a.conf\n${sample}`, { [`${DIR}/conf.d/a.conf`]: 'include b.conf\n', [`${DIR}/conf.d/b.conf`]: 'include a.conf\n' }],
+    ['include-unbalanced', `vrrp_instance V {\ninclude conf.d/a.conf\n}\n}\n`, { [`${DIR}/conf.d/a.conf`]: '}\n}\n{\n{\n' }],
     ['include-glob-self', 'include *.conf\ninclude ../keepalived/*\n', {}],
-    ['include-deep-chain', 'include c0.conf\n', Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${dir}/c${i}.conf`, `include c${i + 1}.conf\nrouter_id r${i}\n`]))],
-    ['include-fanout', 'include many/*.conf\n', Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`${dir}/many/f${i}.conf`, 'include ../many/*.conf\n']))],
+    ['include-deep-chain', 'include c0.conf\n', Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${DIR}/c${i}.conf`, `include c${i + 1}.conf\nrouter_id r${i}\n`]))],
+    ['include-fanout', 'include many/*.conf\n', Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`${DIR}/many/f${i}.conf`, 'include ../many/*.conf\n']))],
+    ['include-with-definitions', '$F=conf.d/a.conf\ninclude $F\n$A\n', { [`${DIR}/conf.d/a.conf`]: '$A=$A $A\n' }],
     ['crlf', sample.replace(/\n/g, '\r\n')],
     ['cr-only', sample.replace(/\n/g, '\r')],
     ['trailing-backslash', `${sample}\\`],
     ['comment-continuation', `router_id a # note \\\nvrrp_instance V {\n}\n! x \\\n`],
-    ['line-1023-bytes-multibyte', `router_id ${'é'.repeat(507)}\nrouter_id ${'€'.repeat(338)}x\n`],
-  ];
-  return cases.map(([name, text, files]) => ({ label: `special=${name}`, path: MAIN_PATH, text, files: files ?? {} }));
+    ['line-1023-bytes-multibyte', `router_id ${'é'.repeat(507)}\nrouter_id ${'€'.repeat(338)}x\n${'x'.repeat(1022)}é\n`],
+  ]);
+}
+
+/** Bigger versions for bench/fuzz.mjs only: each takes seconds. */
+export function bigSpecialCases(): FuzzInput[] {
+  return asInputs([
+    ['seq-100k', '~SEQ(i,1,100000) x $i\n'],
+    ['seq-nested-300', '~SEQ(i,1,300) ~SEQ(j,1,300) x $i $j\n'],
+    ['seq-repeated-to-line-limit', '~SEQ(i,1,100000) x\n'.repeat(6)],
+    ['many-empty-blocks-one-line', `${'x {} '.repeat(100_000)}\n`],
+    ['deep-nesting-20k', `${'a {\n'.repeat(20_000)}${'}\n'.repeat(20_000)}`],
+    ['self-definition-40-uses', `$A=$A $A\n${'router_id $A\n'.repeat(40)}`],
+    ['at-ids-1000', Array.from({ length: 1000 }, (_, i) => `@h${i} vrrp_instance V${i} { virtual_router_id ${i % 255} }`).join('\n')],
+    // One NUL byte and many lines, in a text that is not all Latin-1 (slower string search).
+    ['nul-then-100k-lines', `\0\u20ac\n${'x\n'.repeat(100_000)}`],
+    ['nul-after-100k-lines', `\u20ac\n${'x\n'.repeat(100_000)}\0`],
+    ['include-fanout-1500', 'include many/*.conf\n', Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`${DIR}/many/f${i}.conf`, 'include ../many/*.conf\n']))],
+  ]);
 }

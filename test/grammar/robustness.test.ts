@@ -31,6 +31,12 @@ describe('parser robustness', () => {
     expect(parse('/k', 'router_id a\0b\n').issues.map((i) => i.kind)).toContain('nul-byte');
   });
 
+  it('reports every NUL at its own position, once per line', () => {
+    const text = 'a\0b\nc\nd\0e\0\n' + 'x\n'.repeat(100_000) + 'y\0\n';
+    const nuls = parse('/k', text).issues.filter((i) => i.kind === 'nul-byte').map((i) => i.span.start);
+    expect(nuls).toEqual([1, 7, text.length - 2]);
+  });
+
   it('caps 10,000-deep nesting instead of overflowing the stack', () => {
     const text = 'a {\n'.repeat(10_000) + '}\n'.repeat(10_000);
     const result = parse('/k', text);

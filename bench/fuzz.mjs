@@ -1,0 +1,235 @@
+// `npm run fuzz`: a longer fuzzing run than CI's test/fuzz/*.test.ts, with the same mutator
+// (test/fuzz/mutate.ts) and checks (test/fuzz/harness.ts), bundled with esbuild into a temp file.
+// Inputs run in a worker thread watched by a watchdog, so a hang is reported (and the run goes
+// on with the next input) instead of freezing the script. Bases are the shared corpus
+// (../shared/corpus, or $KEEPALIVED_LINT_CORPUS) when present, the built-in samples otherwise.
+// Unlike CI, heavy mutations (100k-line ~SEQ, 10,000-deep nesting, self-referential definitions,
+// many `@id`s, include fan-out) are mixed in, and the default hang guard is tighter.
+//
+//   node bench/fuzz.mjs [--seconds 60] [--seed N] [--max-ms 5000] [--heavy 0.04] [--specials] [--out DIR]
+//   node bench/fuzz.mjs --seed N --index I      check random input I of seed N again, write it to DIR
+//   node bench/fuzz.mjs --special NAME          check one hand-written case again, write it to DIR
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+
+const require = createRequire(import.meta.url);
+
+/** The hand-written cases: CI's and the bigger ones only this script runs. */
+const specialInputs = (fuzz) => [...fuzz.specialCases(fuzz.SAMPLES[0].text), ...fuzz.bigSpecialCases()];
+
+/**
+ * Input `k` of a run: with --specials the hand-written cases come first; then random input
+ * `k - specials` of the seed. Returns the input and the arguments that check it again.
+ */
+function inputAt(fuzz, run, k) {
+  if (k < run.specials.length) {
+    const input = run.specials[k];
+    return { input, repro: `--special ${input.label.replace(/^special=/, '')}` };
+  }
+  const index = k - run.specials.length;
+  const input = fuzz.generate(run.seed, index, run.bases, { heavyChance: run.heavy });
+  return { input, repro: `--seed ${run.seed} --index ${index}${run.heavy !== 0.04 ? ` --heavy ${run.heavy}` : ''}` };
+}
+
+function parseArgs(argv) {
+  const args = { seconds: 60, seed: undefined, index: undefined, special: undefined, specials: false, maxMs: 5000, heavy: 0.04, out: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === '--seconds') args.seconds = Number(value());
+    else if (flag === '--seed') args.seed = Number(value()) >>> 0;
+    else if (flag === '--index') args.index = Number(value());
+    else if (flag === '--special') args.special = value();
+    else if (flag === '--specials') args.specials = true;
+    else if (flag === '--max-ms') args.maxMs = Number(value());
+    else if (flag === '--heavy') args.heavy = Number(value());
+    else if (flag === '--out') args.out = value();
+    else if (flag === '--help' || flag === '-h') {
+      console.log('usage: node bench/fuzz.mjs [--seconds N] [--seed N] [--max-ms MS] [--heavy P] [--specials] [--out DIR]\n       node bench/fuzz.mjs --seed N --index I | --special NAME');
+      process.exit(0);
+    } else throw new Error(`unknown argument '${flag}'`);
+  }
+  if (!(args.seconds > 0)) throw new Error('--seconds must be a positive number');
+  if (!(args.maxMs > 0)) throw new Error('--max-ms must be a positive number');
+  if (!(args.heavy >= 0 && args.heavy <= 1)) throw new Error('--heavy must be between 0 and 1');
+  return args;
+}
+
+function loadBases(root, samples) {
+  const dir = resolve(process.env.KEEPALIVED_LINT_CORPUS ?? join(root, '..', 'shared', 'corpus'));
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return { bases: samples, from: `the ${samples.length} built-in samples (no corpus at ${dir})` };
+  const entries = JSON.parse(readFileSync(manifest, 'utf8'));
+  return { bases: entries.map((e) => ({ name: e.file, text: readFileSync(join(dir, e.file), 'utf8') })), from: `${entries.length} corpus files in ${dir}` };
+}
+
+/** Writes an input (and the files of its include host) where it can be looked at. */
+function saveInput(outDir, input) {
+  mkdirSync(outDir, { recursive: true });
+  const name = input.label.replace(/^run-seed=\d+ /, '').replace(/ input-seed.*$/, '').replace(/[^\w.-]+/g, '-');
+  const file = join(outDir, `${name}.conf`);
+  writeFileSync(file, input.text);
+  if (Object.keys(input.files).length > 0) writeFileSync(join(outDir, `${name}.files.json`), JSON.stringify(input.files, null, 1));
+  return file;
+}
+
+const roundSteps = (steps) => JSON.stringify(Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, Math.round(v)])));
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const bundle = join(tmpdir(), `kl-fuzz-${process.pid}.cjs`);
+  await build({
+    stdin: {
+      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\n",
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'fuzz-entry.ts',
+    },
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, sourcemap: 'inline', logLevel: 'error',
+  });
+  process.on('exit', () => rmSync(bundle, { force: true }));
+  process.setSourceMapsEnabled(true);
+  const fuzz = require(bundle);
+  const { bases, from } = loadBases(root, fuzz.SAMPLES);
+  const seed = args.seed ?? (Date.now() >>> 0);
+  const outDir = args.out ?? join(tmpdir(), `kl-fuzz-${seed}`);
+
+  if (args.index !== undefined || args.special !== undefined) {
+    // Check one input again, in this thread.
+    let input;
+    if (args.special !== undefined) {
+      input = specialInputs(fuzz).find((c) => c.label === `special=${args.special}`);
+      if (!input) throw new Error(`no special case '${args.special}'; there are: ${specialInputs(fuzz).map((c) => c.label.slice(8)).join(', ')}`);
+    } else {
+      if (args.seed === undefined) throw new Error('--index needs the --seed of its run');
+      input = fuzz.generate(seed, args.index, bases, { heavyChance: args.heavy });
+    }
+    const file = saveInput(outDir, input);
+    const outcome = fuzz.checkInput(input, { maxMs: args.maxMs });
+    console.log(`${input.label}\ninput written to ${file} (${input.text.length} chars)\ntook ${outcome.ms.toFixed(1)} ms: ${roundSteps(outcome.steps)}`);
+    for (const f of outcome.failures) console.log(`FAIL ${f.check}: ${f.message}`);
+    process.exit(outcome.failures.length > 0 ? 1 : 0);
+  }
+
+  const run = { seed, bases, heavy: args.heavy, specials: args.specials };
+  console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms per call; node ${process.version}`);
+  const started = Date.now();
+  const deadline = started + args.seconds * 1000;
+  /** Without a 'done' this long after 'start', the worker is considered hung and replaced. */
+  const hangMs = Math.max(args.maxMs * 10, 30_000);
+  const failures = new Map();
+  let checked = 0;
+  let busyMs = 0;
+  let slowest = { ms: 0, label: '', repro: '' };
+  let next = 0;
+  let hangs = 0;
+
+  /** Failures of one input, grouped with earlier ones by their message (numbers and paths aside). */
+  const record = (list, repro, k) => {
+    const seen = new Set();
+    for (const failure of list) {
+      const key = failure.message.split('\n').slice(0, 2).join('\n').replace(/\(?[^\s()]*:\d+:\d+\)?/g, '').replace(/\d+/g, '#');
+      const entry = failures.get(key);
+      if (!entry) failures.set(key, { ...failure, checks: new Set([failure.check]), repro, k, count: 1, others: [] });
+      else {
+        entry.checks.add(failure.check);
+        if (!seen.has(key)) {
+          entry.count++;
+          if (entry.others.length < 3) entry.others.push(repro);
+        }
+      }
+      seen.add(key);
+    }
+  };
+
+  while (Date.now() < deadline) {
+    // One worker until the deadline or a hang; after a hang a new one goes on after the hung input.
+    const hung = await new Promise((resolvePromise) => {
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { bundle, run, from: next, maxMs: args.maxMs } });
+      let current = { k: next, label: `input ${next}`, repro: '', since: Date.now() };
+      let settled = false;
+      const finish = (value) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(timer);
+        void worker.terminate();
+        resolvePromise(value);
+      };
+      worker.on('message', (m) => {
+        if (m.type === 'start') current = { k: m.k, label: `input ${m.k}`, repro: '', since: Date.now() };
+        else if (m.type === 'input') Object.assign(current, { label: m.label, repro: m.repro });
+        else if (m.type === 'done') {
+          checked++;
+          busyMs += m.ms;
+          next = m.k + 1;
+          if (m.ms > slowest.ms) slowest = { ms: m.ms, label: m.label, repro: m.repro, length: m.length, step: m.slowest };
+          record(m.failures, m.repro, m.k);
+        }
+      });
+      worker.on('error', (error) => {
+        // An uncaught error or running out of memory kills the worker: that input is a failure.
+        record([{ label: current.label, check: 'worker died', message: String(error?.stack ?? error) }], current.repro, current.k);
+        next = current.k + 1;
+        finish(false);
+      });
+      const timer = setInterval(() => {
+        if (Date.now() >= deadline) {
+          // An input cut off by the deadline after longer than the guard is reported, not lost.
+          const running = Date.now() - current.since;
+          if (running > args.maxMs) record([{ label: current.label, check: 'unfinished at the deadline', message: `still running after ${running} ms` }], current.repro, current.k);
+          finish(false);
+        } else if (Date.now() - current.since > hangMs) {
+          record([{ label: current.label, check: 'hang', message: `no result after ${hangMs} ms` }], current.repro, current.k);
+          next = current.k + 1;
+          finish(true);
+        }
+      }, 100);
+    });
+    if (hung) hangs++;
+  }
+
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`inputs checked: ${checked} in ${seconds.toFixed(1)} s: ${(checked / seconds).toFixed(1)} inputs/s (${(busyMs / Math.max(1, checked)).toFixed(1)} ms per input on average)`);
+  if (checked > 0) console.log(`slowest input: ${slowest.ms.toFixed(0)} ms (slowest call: ${slowest.step.step} ${slowest.step.ms.toFixed(0)} ms; ${slowest.length} chars): ${slowest.label}\n  reproduce: node bench/fuzz.mjs ${slowest.repro}`);
+  if (hangs > 0) console.log(`hung workers replaced: ${hangs}`);
+  if (failures.size === 0) {
+    console.log('failures: none');
+    return;
+  }
+  console.log(`failures: ${failures.size} distinct`);
+  const full = { ...run, specials: args.specials ? specialInputs(fuzz) : [] };
+  for (const f of failures.values()) {
+    console.log(`\nFAIL ${[...f.checks].join(', ')} (${f.count} input${f.count === 1 ? '' : 's'}), first: ${f.label}`);
+    console.log(`  ${f.message.split('\n').slice(0, 6).join('\n  ')}`);
+    console.log(`  input: ${saveInput(outDir, inputAt(fuzz, full, f.k).input)}\n  reproduce: node bench/fuzz.mjs ${f.repro}`);
+    for (const repro of f.others) console.log(`  also: node bench/fuzz.mjs ${repro}`);
+  }
+  process.exitCode = 1;
+}
+
+if (!isMainThread) {
+  // Worker: check inputs from, from+1, ... until terminated; say which one starts before running it.
+  const { bundle, run, from, maxMs } = workerData;
+  process.setSourceMapsEnabled(true);
+  const fuzz = require(bundle);
+  const full = { ...run, specials: run.specials ? specialInputs(fuzz) : [] };
+  for (let k = from; ; k++) {
+    parentPort.postMessage({ type: 'start', k });
+    const { input, repro } = inputAt(fuzz, full, k);
+    parentPort.postMessage({ type: 'input', k, label: input.label, repro });
+    const outcome = fuzz.checkInput(input, { maxMs });
+    parentPort.postMessage({ type: 'done', k, label: input.label, repro, ms: outcome.ms, slowest: outcome.slowest, failures: outcome.failures, length: input.text.length });
+  }
+} else {
+  await main();
+}
