@@ -90,7 +90,7 @@ async function main() {
   const bundle = join(tmpdir(), `kl-fuzz-${process.pid}.cjs`);
   await build({
     stdin: {
-      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\n",
+      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\n",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'fuzz-entry.ts',

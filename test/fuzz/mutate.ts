@@ -3,42 +3,11 @@
 // deep nesting, self-referential definitions, big ~SEQ ranges, `@id` lines, includes of missing
 // and self files). The same (seed, index, bases) always gives the same input, so every failure
 // is reproducible from its label. No dependencies: usable from vitest and from bench/fuzz.mjs.
-
-export type Rng = () => number;
-
-/** mulberry32: a tiny 32-bit PRNG, good enough to drive a fuzzer and fully deterministic. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** murmur3's finalizer: spreads every input bit over the whole 32-bit result. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** Mixes a run seed and an input index into the seed of that input's own PRNG. */
-export function inputSeed(seed: number, index: number): number {
-  return fmix32((fmix32(seed >>> 0) + Math.imul(index + 1, 0x9e3779b1)) >>> 0);
-}
-
-const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
-const chance = (rng: Rng, p: number) => rng() < p;
+import { chance, int, inputSeed, mulberry32, pick, type Rng } from './random.js';
 
 /** Where the fuzzed file lives; includes are resolved against its directory. */
 export const MAIN_PATH = '/etc/keepalived/keepalived.conf';
+export const MAIN_DIR = MAIN_PATH.slice(0, MAIN_PATH.lastIndexOf('/'));
 
 export interface FuzzInput {
   /** How to get this input again: the seed/index or special-case name, base and mutations. */
@@ -84,20 +53,19 @@ function randomBytes(rng: Rng, n: number): Buffer {
   return bytes;
 }
 
+/** The UTF-8 encoding of `text` with up to 24 random bytes changed. */
+function flipBytes(rng: Rng, text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let n = int(rng, 1, 24); n > 0 && bytes.length > 0; n--) bytes[int(rng, 0, bytes.length - 1)] ^= int(rng, 1, 255);
+  return bytes;
+}
+
 const decode = (rng: Rng, bytes: Buffer) => bytes.toString(chance(rng, 0.5) ? 'utf8' : 'latin1');
 
 /** Cheap mutations: they keep the input about the size of the base. */
 export const MUTATIONS: Record<string, Mutation> = {
-  'byte-flip-utf8': (rng, text) => {
-    const bytes = Buffer.from(text, 'utf8');
-    for (let n = int(rng, 1, 24); n > 0 && bytes.length > 0; n--) bytes[int(rng, 0, bytes.length - 1)] ^= int(rng, 1, 255);
-    return bytes.toString('utf8');
-  },
-  'byte-flip-latin1': (rng, text) => {
-    const bytes = Buffer.from(text, 'utf8');
-    for (let n = int(rng, 1, 24); n > 0 && bytes.length > 0; n--) bytes[int(rng, 0, bytes.length - 1)] ^= int(rng, 1, 255);
-    return bytes.toString('latin1');
-  },
+  'byte-flip-utf8': (rng, text) => flipBytes(rng, text).toString('utf8'),
+  'byte-flip-latin1': (rng, text) => flipBytes(rng, text).toString('latin1'),
   'high-bit-bytes': (rng, text) => {
     // Bytes 0x80-0xff alone are never valid UTF-8: U+FFFD in utf8, accented letters in latin1.
     const bytes = Buffer.from(text, 'utf8');
@@ -205,15 +173,14 @@ export const MUTATIONS: Record<string, Mutation> = {
     return lines.join('\n');
   },
   include: (rng, text, context) => {
-    const dir = MAIN_PATH.slice(0, MAIN_PATH.lastIndexOf('/'));
     const keyword = pick(rng, ['include', 'include', 'includer', 'includem', 'includew', 'includeb', 'includea']);
     const pattern = pick(rng, [
       MAIN_PATH, 'keepalived.conf', './keepalived.conf', '*.conf', 'conf.d/*.conf', 'conf.d/a.conf', 'missing.conf', '/nowhere/*.conf',
       'conf.d/{a,b,zz}.conf', '../../../../etc/passwd', '', '"conf.d/a.conf"', '*', 'conf.d/?.conf', 'conf.d/loop.conf',
     ]);
-    context.files[`${dir}/conf.d/a.conf`] ??= pick(rng, ['vrrp_script chk { script "/bin/true" }\n', 'include ../keepalived.conf\n', '}\n', '{\n', `include ${MAIN_PATH}\n`, '$A=x\n$A ${A}\n', '']);
-    context.files[`${dir}/conf.d/b.conf`] ??= 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n';
-    context.files[`${dir}/conf.d/loop.conf`] ??= 'include loop.conf\n';
+    context.files[`${MAIN_DIR}/conf.d/a.conf`] ??= pick(rng, ['vrrp_script chk { script "/bin/true" }\n', 'include ../keepalived.conf\n', '}\n', '{\n', `include ${MAIN_PATH}\n`, '$A=x\n$A ${A}\n', '']);
+    context.files[`${MAIN_DIR}/conf.d/b.conf`] ??= 'virtual_server 10.0.0.1 80 {\n  real_server 10.0.0.2 80 {\n    weight 1\n  }\n';
+    context.files[`${MAIN_DIR}/conf.d/loop.conf`] ??= 'include loop.conf\n';
     return insertLines(rng, text, `${keyword} ${pattern}`);
   },
   'odd-characters': (rng, text) => {
@@ -305,9 +272,8 @@ export const HEAVY_MUTATIONS: Record<string, Mutation> = {
     return lines.map((line, i) => `@h${i % ids} ${line}`).join('\n');
   },
   'include-fanout': (rng, text, context) => {
-    const dir = MAIN_PATH.slice(0, MAIN_PATH.lastIndexOf('/'));
     const n = int(rng, 100, 1500);
-    for (let i = 0; i < n; i++) context.files[`${dir}/many/f${i}.conf`] = pick(rng, [`include ../many/*.conf\n`, `vrrp_instance V${i} {\n}\n`, '{\n']);
+    for (let i = 0; i < n; i++) context.files[`${MAIN_DIR}/many/f${i}.conf`] = pick(rng, [`include ../many/*.conf\n`, `vrrp_instance V${i} {\n}\n`, '{\n']);
     return insertLines(rng, text, 'include many/*.conf');
   },
 };
@@ -346,93 +312,4 @@ export function generate(seed: number, index: number, bases: readonly Base[], op
   if (chance(rng, options.heavyChance ?? 0.04)) names.splice(int(rng, 0, names.length), 0, pick(rng, HEAVY_MUTATION_NAMES));
   const input = applyMutations(own, base, names);
   return { ...input, label: `run-seed=${seed} index=${index} input-seed=${own} base=${base.name} mutations=${names.join(',')}` };
-}
-
-const SELF = `include ${MAIN_PATH}\n`;
-const DIR = MAIN_PATH.slice(0, MAIN_PATH.lastIndexOf('/'));
-const asInputs = (cases: Array<[string, string, Record<string, string>?]>): FuzzInput[] =>
-  cases.map(([name, text, files]) => ({ label: `special=${name}`, path: MAIN_PATH, text, files: files ?? {} }));
-
-/**
- * Hand-written hostile inputs for each case the fuzzer is meant to cover, named. Sized so that
- * all of them together take a few seconds: CI checks every one.
- */
-export function specialCases(sample: string): FuzzInput[] {
-  const bytes = Buffer.from(sample, 'utf8');
-  const flipped = Buffer.from(bytes);
-  for (let i = 0; i < flipped.length; i += 7) flipped[i] ^= 0xa5;
-  const invalid = Buffer.concat([bytes, Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe, 0xed, 0xa0, 0x80])]);
-  return asInputs([
-    ['empty', ''],
-    ['only-newlines', '\n'.repeat(1000)],
-    ['invalid-utf8-decoded-utf8', invalid.toString('utf8')],
-    ['invalid-utf8-decoded-latin1', invalid.toString('latin1')],
-    ['flipped-bytes-utf8', flipped.toString('utf8')],
-    ['flipped-bytes-latin1', flipped.toString('latin1')],
-    ['truncated-mid-character', Buffer.from(`router_id é€😀\n${sample}`, 'utf8').subarray(0, 13).toString('utf8')],
-    ['lone-surrogates', `router_id \uD800\nvrrp_instance \uDFFF {\n  state MASTER\uD83D\n}\n`],
-    ['nul-bytes', `router_id a\0b\n\0\0\0\nvrrp_instance V {\0}\n${sample}\0`],
-    ['brace-storm-open', `${sample}${'{'.repeat(5000)}`],
-    ['brace-storm-close', `${'}'.repeat(7000)}${sample}`],
-    ['brace-storm-alternating', `${'}{'.repeat(5000)}\n${sample}`],
-    ['huge-line-word', `router_id ${'x'.repeat(100_000)}\n${sample}`],
-    ['huge-line-quoted', `notify "${'q'.repeat(100_000)}"\n`],
-    ['huge-line-comment', `# ${'#'.repeat(100_000)}\n${sample}`],
-    ['huge-line-spaces', `${' '.repeat(100_000)}router_id x\n`],
-    ['huge-line-words', `virtual_ipaddress { ${'10.0.0.1 '.repeat(11_000)}}\n`],
-    ['deep-nesting', `${'a {\n'.repeat(10_000)}${'}\n'.repeat(10_000)}`],
-    ['deep-nesting-unclosed', 'vrrp_instance V {\n'.repeat(10_000)],
-    ['deep-nesting-one-line', `${'{'.repeat(10_000)}${'}'.repeat(10_000)}`],
-    ['many-statements-one-line', `${'a { '.repeat(50_000)}${'} '.repeat(50_000)}\n`],
-    ['quote-storm-odd', `${'"'.repeat(3001)}\n${'}{'.repeat(2000)}`],
-    ['quote-storm-lines', `${'"\n'.repeat(5000)}${sample}`],
-    ['quote-storm-escapes', `notify "${'\\"'.repeat(3000)}\n`],
-    ['self-definition', `$A=$A $A\nrouter_id $A\n${sample}`],
-    ['self-definition-braced', `$A=\${A}\${A}\nrouter_id \${A}\n`],
-    ['mutual-definitions', `$A=$B\n$B=$A\nrouter_id $A $B\n`],
-    ['definition-explosion', `${['$D0=lol lol', ...Array.from({ length: 64 }, (_, i) => `$D${i + 1}=$D${i} $D${i}`)].join('\n')}\nrouter_id $D64\n`],
-    ['multiline-definition-unterminated', `$M=a \\\nb \\\n`],
-    ['multiline-definition-self', `$M=x \\\n$M \\\n\n$M\n`],
-    ['seq-20k', '~SEQ(i,1,20000) x $i\n'],
-    ['seq-over-limit', '~SEQ(i,1,1000000) x\n'],
-    ['seq-max-safe-integer', '~SEQ(i,-9007199254740991,9007199254740991) x\n~SEQ(i,9007199254740991) x\n~SEQ(i,99999999999999999999) x\n'],
-    ['seq-step-zero', '~SEQ(i,1,0,5) x $i\n'],
-    ['seq-nested', '~SEQ(i,1,100) ~SEQ(j,1,100) x $i $j\n'],
-    ['seq-blocks', '~SEQ(i,1,1000) vrrp_instance VI_$i { virtual_router_id $i }\n'],
-    ['seq-with-self-definition', '$A=~SEQ(i,1,3) $A\n$A\n'],
-    ['lst-mismatched', '~LST({A,B},{1},{3,4,5}) x $A $B\n~LST( x\n~LST(v) y\n'],
-    ['at-ids', `@lb1 router_id a\n@^lb1 router_id b\n@ x\n@lb1@lb2 y\n@{ z\n${sample.split('\n').map((l, i) => `@h${i % 5} ${l}`).join('\n')}`],
-    ['at-ids-every-line', sample.split('\n').map((l, i) => `@h${i} ${l}`).join('\n')],
-    ['include-self', `${SELF}${sample}`, {}],
-    ['include-self-relative', `include keepalived.conf\n${sample}`, {}],
-    ['include-missing', `include /nowhere/*.conf\nincluder missing.conf\nincludem conf.d/{x,y}.conf\ninclude\n${sample}`, {}],
-    ['include-cycle', `include conf.d/a.conf\n${sample}`, { [`${DIR}/conf.d/a.conf`]: 'include b.conf\n', [`${DIR}/conf.d/b.conf`]: 'include a.conf\n' }],
-    ['include-unbalanced', `vrrp_instance V {\ninclude conf.d/a.conf\n}\n}\n`, { [`${DIR}/conf.d/a.conf`]: '}\n}\n{\n{\n' }],
-    ['include-glob-self', 'include *.conf\ninclude ../keepalived/*\n', {}],
-    ['include-deep-chain', 'include c0.conf\n', Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${DIR}/c${i}.conf`, `include c${i + 1}.conf\nrouter_id r${i}\n`]))],
-    ['include-fanout', 'include many/*.conf\n', Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`${DIR}/many/f${i}.conf`, 'include ../many/*.conf\n']))],
-    ['include-with-definitions', '$F=conf.d/a.conf\ninclude $F\n$A\n', { [`${DIR}/conf.d/a.conf`]: '$A=$A $A\n' }],
-    ['crlf', sample.replace(/\n/g, '\r\n')],
-    ['cr-only', sample.replace(/\n/g, '\r')],
-    ['trailing-backslash', `${sample}\\`],
-    ['comment-continuation', `router_id a # note \\\nvrrp_instance V {\n}\n! x \\\n`],
-    ['line-1023-bytes-multibyte', `router_id ${'é'.repeat(507)}\nrouter_id ${'€'.repeat(338)}x\n${'x'.repeat(1022)}é\n`],
-  ]);
-}
-
-/** Bigger versions for bench/fuzz.mjs only: each takes seconds. */
-export function bigSpecialCases(): FuzzInput[] {
-  return asInputs([
-    ['seq-100k', '~SEQ(i,1,100000) x $i\n'],
-    ['seq-nested-300', '~SEQ(i,1,300) ~SEQ(j,1,300) x $i $j\n'],
-    ['seq-repeated-to-line-limit', '~SEQ(i,1,100000) x\n'.repeat(6)],
-    ['many-empty-blocks-one-line', `${'x {} '.repeat(100_000)}\n`],
-    ['deep-nesting-20k', `${'a {\n'.repeat(20_000)}${'}\n'.repeat(20_000)}`],
-    ['self-definition-40-uses', `$A=$A $A\n${'router_id $A\n'.repeat(40)}`],
-    ['at-ids-1000', Array.from({ length: 1000 }, (_, i) => `@h${i} vrrp_instance V${i} { virtual_router_id ${i % 255} }`).join('\n')],
-    // One NUL byte and many lines, in a text that is not all Latin-1 (slower string search).
-    ['nul-then-100k-lines', `\0\u20ac\n${'x\n'.repeat(100_000)}`],
-    ['nul-after-100k-lines', `\u20ac\n${'x\n'.repeat(100_000)}\0`],
-    ['include-fanout-1500', 'include many/*.conf\n', Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`${DIR}/many/f${i}.conf`, 'include ../many/*.conf\n']))],
-  ]);
 }

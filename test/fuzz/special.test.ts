@@ -5,7 +5,7 @@
 // samples only: no corpus needed. A separate file from fuzz.test.ts so both use a core.
 import { describe, expect, it } from 'vitest';
 import { checkInput, DEFAULT_MAX_MS } from './harness.js';
-import { specialCases } from './mutate.js';
+import { specialCases } from './special-cases.js';
 import { describeFailures } from './report.js';
 import { SAMPLES } from './samples.js';
 
