@@ -1,25 +1,18 @@
 // Which settings apply to a linted file: defaults < keepalived-lint.yaml < command line.
 // The workspace file is the nearest one above the file (or --config, or none with
 // --no-config); the loaded workspace travels with the settings for host-fact checks.
-import { statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { settingsFromWorkspace } from '../analysis/host/from-workspace.js';
 import type { LintSettings } from '../analysis/settings.js';
 import type { SeveritySetting } from '../analysis/types.js';
 import type { CliOptions } from './args.js';
-import { loadWorkspaceFile, WORKSPACE_FILE_NAME, type LoadedWorkspace } from './workspace.js';
+import { findWorkspaceFile } from '../node/workspace-facts.js';
+import { loadWorkspaceFile, type LoadedWorkspace } from './workspace.js';
 
 export interface ResolvedConfig {
   settings: Partial<LintSettings>;
   /** The workspace file that applies, if any. */
   workspace?: LoadedWorkspace;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Settings from the command line alone (they override the workspace file). */
@@ -32,11 +25,8 @@ function cliSettings(options: CliOptions): Partial<LintSettings> {
 }
 
 export function mergeSettings(options: CliOptions, workspace?: LoadedWorkspace): Partial<LintSettings> {
-  const fromFile: Partial<LintSettings> = {};
-  const ws = workspace?.workspace;
-  if (ws?.dialect) fromFile.dialect = ws.dialect;
-  if (ws?.keepalivedVersion) fromFile.keepalivedVersion = ws.keepalivedVersion;
-  const rules: Record<string, SeveritySetting> = { ...(ws?.rules ?? {}), ...options.rules };
+  const fromFile = workspace ? settingsFromWorkspace(workspace.workspace) : {};
+  const rules: Record<string, SeveritySetting> = { ...fromFile.rules, ...options.rules };
   return { ...fromFile, ...cliSettings(options), rules };
 }
 
@@ -68,22 +58,8 @@ export class ConfigResolver {
   private workspacePathFor(dir: string): string | undefined {
     if (this.options.noConfig) return undefined;
     if (this.options.configPath !== undefined) return resolve(this.cwd, this.options.configPath);
-    const visited: string[] = [];
-    let found = '';
-    for (let current = dir; ; current = dirname(current)) {
-      const known = this.nearest.get(current);
-      if (known !== undefined) {
-        found = known;
-        break;
-      }
-      visited.push(current);
-      if (isFile(join(current, WORKSPACE_FILE_NAME))) {
-        found = join(current, WORKSPACE_FILE_NAME);
-        break;
-      }
-      if (dirname(current) === current) break;
-    }
-    for (const seen of visited) this.nearest.set(seen, found);
+    let found = this.nearest.get(dir);
+    if (found === undefined) this.nearest.set(dir, (found = findWorkspaceFile(dir) ?? ''));
     return found || undefined;
   }
 }

@@ -7,8 +7,6 @@ import { DEFAULT_MAX_FILE_BYTES, readFileSnapshot } from '../node/file-host.js';
 import { FatalError } from './errors.js';
 import { INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
 
-export const WORKSPACE_FILE_NAME = 'keepalived-lint.yaml';
-
 export interface LoadedWorkspace {
   /** Absolute path of the file. */
   path: string;

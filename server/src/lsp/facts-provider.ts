@@ -3,16 +3,11 @@
 import { dirname } from 'node:path';
 import type { HostFacts } from '../analysis/host/context.js';
 import type { LintSettings } from '../analysis/index.js';
+import { settingsFromWorkspace } from '../analysis/host/from-workspace.js';
 import { findWorkspaceFile, loadWorkspaceFacts, type WorkspaceFacts } from '../node/workspace-facts.js';
 
 export class FactsProvider {
   private readonly cache = new Map<string, WorkspaceFacts | undefined>();
-  private roots: string[] = [];
-
-  setRoots(roots: string[]): void {
-    this.roots = roots;
-  }
-
   invalidate(): void {
     this.cache.clear();
   }
@@ -26,16 +21,12 @@ export class FactsProvider {
   /** Lint settings from the workspace file (dialect, version, rule severities). */
   settingsFor(path: string): Partial<LintSettings> {
     const workspace = this.workspaceOf(path)?.workspace;
-    if (!workspace) return {};
-    const settings: Partial<LintSettings> = { rules: workspace.rules };
-    if (workspace.dialect) settings.dialect = workspace.dialect;
-    if (workspace.keepalivedVersion) settings.keepalivedVersion = workspace.keepalivedVersion;
-    return settings;
+    return workspace ? settingsFromWorkspace(workspace) : {};
   }
 
   /** The loaded workspace file that applies to a config. */
   workspaceOf(path: string): WorkspaceFacts | undefined {
-    const file = findWorkspaceFile(dirname(path), this.roots);
+    const file = findWorkspaceFile(dirname(path));
     if (!file) return undefined;
     if (!this.cache.has(file)) this.cache.set(file, loadWorkspaceFacts(file));
     return this.cache.get(file);

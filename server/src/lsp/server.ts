@@ -107,7 +107,6 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationSupport = params.capabilities.workspace?.configuration === true;
     watchSupport = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    facts.setRoots((params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -1,7 +1,7 @@
 // Finds and loads keepalived-lint.yaml for a config: walking up from the config's directory
 // (like .eslintrc or .hadolint.yaml), then maps the config to the host whose `configs:` globs
 // match it.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { HostFact, HostFacts } from '../analysis/host/context.js';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
@@ -16,11 +16,19 @@ export interface WorkspaceFacts {
   hostOf(configPath: string): HostFact | undefined;
 }
 
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Nearest keepalived-lint.yaml at or above `dir`; the search stops at the file-system root. */
-export function findWorkspaceFile(dir: string, _roots: readonly string[] = []): string | undefined {
+export function findWorkspaceFile(dir: string): string | undefined {
   for (let current = resolve(dir); ; current = dirname(current)) {
     const candidate = join(current, WORKSPACE_FILE);
-    if (existsSync(candidate)) return candidate;
+    if (isFile(candidate)) return candidate;
     if (dirname(current) === current) return undefined;
   }
 }

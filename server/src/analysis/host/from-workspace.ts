@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { DIALECTS, type Dialect } from '../../../../grammar/keywords/index.js';
 import { parseIpPrefix } from '../net/ip.js';
+import type { LintSettings } from '../settings.js';
 import type { SeveritySetting } from '../types.js';
 import type { HostAddressFact, HostFact, HostFacts, ParameterFact } from './context.js';
 import { deleteCommand, findBlockingRule, parseIptablesSave } from './iptables.js';
@@ -209,4 +210,12 @@ export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
     }
   }
   return workspace;
+}
+
+/** The lint settings a workspace file sets: dialect, target version and rule severities. */
+export function settingsFromWorkspace(workspace: WorkspaceFile): Partial<LintSettings> {
+  const settings: Partial<LintSettings> = { rules: workspace.rules };
+  if (workspace.dialect) settings.dialect = workspace.dialect;
+  if (workspace.keepalivedVersion) settings.keepalivedVersion = workspace.keepalivedVersion;
+  return settings;
 }
