@@ -1,6 +1,6 @@
 // The line-level preprocessor of keepalived (read_line in lib/parser.c): comments,
 // `@id` conditional lines, `$NAME=` definitions, `~SEQ`/`~LST` replication,
-// substitution and `include`. It turns files into a stream of token lines for the parser.
+// substitution and `include`. It turns files into a stream of token lines for the parser (`onLine`).
 // File access is injected (IncludeHost), so this module does no I/O of its own.
 import { DefinitionTable, matchDefinition, type Definition, type VariableReference } from './definitions.js';
 import { forEachPhysicalLine, lexLineText, type PhysicalLine, type RawToken } from './lines.js';
@@ -59,11 +59,12 @@ export interface PreprocessOptions {
   /** Limits on include nesting and on the number of files read. */
   maxIncludeDepth?: number;
   maxFiles?: number;
+  /** Receives each token line as it is read (the parser consumes them as a stream). */
+  onLine: (line: PreToken[]) => void;
 }
 
 export interface PreprocessResult {
   files: SourceFile[];
-  lines: PreToken[][];
   comments: CommentInfo[];
   includes: IncludeDirective[];
   definitions: DefinitionInfo[];
@@ -111,7 +112,7 @@ function mappedLine(file: number, text: string, tokens: RawToken[]): MappedText 
 
 class Preprocessor {
   readonly result: PreprocessResult = {
-    files: [], lines: [], comments: [], includes: [], definitions: [], references: [], conditionals: [], issues: [],
+    files: [], comments: [], includes: [], definitions: [], references: [], conditionals: [], issues: [],
   };
   private readonly defs: DefinitionTable;
   private readonly stack: string[] = [];
@@ -322,7 +323,7 @@ class Preprocessor {
       this.include(tokens[0].image, { file, start: tokens[0].start, end: tokens[0].end }, pattern, { file, start: tokens[1].start, end: tokens[tokens.length - 1].end });
       return;
     }
-    this.result.lines.push(tokens.map((t) => this.token(t, { file, start: t.start, end: t.end })));
+    this.options.onLine(tokens.map((t) => this.token(t, { file, start: t.start, end: t.end })));
   }
 
   private emitText(text: MappedText): void {
@@ -344,7 +345,7 @@ class Preprocessor {
       if (t.kind === 'unterminated') this.issue('unterminated-quote', 'unterminated quote: the closing " is missing', mapped.span);
       return token;
     });
-    this.result.lines.push(tokens);
+    this.options.onLine(tokens);
   }
 
   private token(t: RawToken, span: Span): PreToken {
@@ -377,7 +378,7 @@ class Preprocessor {
 }
 
 /** Runs keepalived's preprocessor over a file (and, with a host, the files it includes). */
-export function preprocess(path: string, text: string, options: PreprocessOptions = {}): PreprocessResult {
+export function preprocess(path: string, text: string, options: PreprocessOptions): PreprocessResult {
   const pre = new Preprocessor(options);
   const root = pre.addFile(path, text);
   pre.processFile(root);

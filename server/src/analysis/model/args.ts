@@ -20,6 +20,13 @@ export interface ArgBinding {
   extra: WordNode[];
 }
 
+/**
+ * One frozen empty list shared by every model object that has nothing in a list: big files
+ * have ~100k lines, most without children or extra words. Frozen, so a stray push throws.
+ */
+export const NONE: never[] = Object.freeze([]) as never[];
+const orNone = <T>(list: T[]): T[] => (list.length > 0 ? list : NONE);
+
 export function bindArgs(
   args: readonly ArgSpec[] | undefined,
   options: readonly OptionSpec[] | null | undefined,
@@ -58,7 +65,8 @@ export function bindArgs(
     binding.bound.push({ name: option.word, spec: option.value, word: value, option: optionWord });
     i++;
   }
-  return binding;
+  // Exact-size copies: bindings are cached on their nodes for the whole lint.
+  return { bound: binding.bound.length > 0 ? binding.bound.slice() : NONE, missing: orNone(binding.missing), missingOptionValues: orNone(binding.missingOptionValues), extra: orNone(binding.extra) };
 }
 
 export function boundWord(binding: ArgBinding, name: string): WordNode | undefined {

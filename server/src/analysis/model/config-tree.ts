@@ -4,7 +4,7 @@
 // its block are read as keywords of the enclosing block and its `}` closes that block.
 import type { BlockNode, ItemNode, Span, StatementNode, WordNode } from '../../../../grammar/index.js';
 import { ROOT_CONTEXT, type KeywordDef, type KeywordLookup, type KeywordSchema } from '../../../../grammar/keywords/index.js';
-import type { ArgBinding } from './args.js';
+import { NONE, type ArgBinding } from './args.js';
 
 export interface ConfigNode {
   statement: StatementNode;
@@ -17,7 +17,7 @@ export interface ConfigNode {
   /** Set when the keyword is available: the definition keepalived applies. */
   def?: KeywordDef;
   parent?: ConfigNode;
-  /** Keywords read inside this node's block. */
+  /** Keywords read inside this node's block (NONE, shared, while there are none). */
   children: ConfigNode[];
   /** Data lines of a value block (`virtual_ipaddress { ... }`). */
   items: StatementNode[];
@@ -124,22 +124,30 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
     }
     const statement = event.statement;
     if (frame.kind === 'values') {
-      frame.owner!.items.push(statement);
+      const owner = frame.owner!;
+      if (owner.items === NONE) owner.items = [];
+      owner.items.push(statement);
       return;
     }
-    const [keyword, ...args] = statement.words;
+    const keyword = statement.words[0];
+    const args = statement.words.slice(1);
     const owner = stack.length === 1 ? schema.find(ROOT_CONTEXT, keyword.value)?.def.process : undefined;
     if (process && owner && owner !== 'all' && !owner.split('+').includes(process)) {
       skip = -1;
       return;
     }
-    const node: ConfigNode = { statement, keyword, args, context: frame.context, parent: frame.owner, children: [], items: [] };
+    // Every field set up front: one object shape for all nodes, no property store added later.
+    const node: ConfigNode = {
+      statement, keyword, args, context: frame.context, parent: frame.owner, children: NONE, items: NONE,
+      lookup: undefined, def: undefined, displacedBy: undefined, binding: undefined,
+    };
     if (event.syntacticParent !== frame.owner?.statement) node.displacedBy = cause;
     const lookup = schema.find(frame.context, keyword.value);
     if (lookup) {
       node.lookup = lookup;
       if (lookup.availability === 'available') node.def = lookup.def;
     }
+    if (frame.owner?.children === NONE) frame.owner.children = [];
     (frame.owner ? frame.owner.children : tree.roots).push(node);
     tree.all.push(node);
     previous = node;
