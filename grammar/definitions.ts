@@ -17,6 +17,8 @@ export interface Definition {
   /** Value computed on use (built-ins). */
   compute?: (params: number[]) => string;
   maxParams: number;
+  /** Set once an expansion of this definition ran away: later uses fail at once, not after MAX_SUBSTITUTIONS more. */
+  runaway?: boolean;
 }
 
 export interface VariableReference {
@@ -37,7 +39,8 @@ export interface SubstitutionResult {
 
 const DEFINITION = /^\$([A-Za-z_][A-Za-z0-9_]*)=/;
 const MAX_SUBSTITUTED_LENGTH = 64 * 1024;
-const MAX_SUBSTITUTIONS = 1000;
+/** A 1023-byte line holds at most ~340 references; more substitutions than this means a loop. */
+const MAX_SUBSTITUTIONS = 512;
 
 export function matchDefinition(text: string): { name: string; valueStart: number } | undefined {
   const m = DEFINITION.exec(text);
@@ -122,7 +125,8 @@ export class DefinitionTable {
       const origin = text.map(at, at + ref.length);
       references.push({ name: ref.name, span: { file: origin.file, start: origin.start, end: origin.end }, definition: def });
       found = true;
-      if (++count > MAX_SUBSTITUTIONS || text.text.length > MAX_SUBSTITUTED_LENGTH) {
+      if (def.runaway || ++count > MAX_SUBSTITUTIONS || text.text.length > MAX_SUBSTITUTED_LENGTH) {
+        def.runaway = true;
         return { text, extraLines, stop: true, runaway: true };
       }
       if (def.multiline) {

@@ -75,7 +75,8 @@ export interface PreprocessResult {
 
 /** keepalived reads lines with fgets into a 1024-byte buffer. */
 export const MAX_LINE_BYTES = 1023;
-const MAX_REPLICATED_LINES = 500_000;
+/** About the size of a 2,000-virtual-server config: replication beyond it is a mistake or an attack. */
+const MAX_REPLICATED_LINES = 100_000;
 /** Multi-line definitions and ~SEQ bodies may expand into more of them; this bounds the nesting. */
 const MAX_EXPANSION_DEPTH = 64;
 

@@ -46,6 +46,17 @@ describe('definitions', () => {
   it('splits an undefined ${NAME} at its braces, as keepalived does', () => {
     expect(flat('router_id ${NOPE}\n')).toEqual([['router_id', '$'], ['NOPE']]);
   });
+
+  it('reports a definition that refers to itself at each use, expanding it only until the first runaway', () => {
+    const text = `$A=$A $A\n${'router_id $A\n'.repeat(40)}`;
+    const result = parse('/k', text);
+    const runaways = result.issues.filter((i) => i.kind === 'runaway-definition');
+    expect(runaways.map((i) => text.slice(i.span.start, i.span.end))).toEqual(Array(40).fill('router_id $A'));
+    // One use is expanded until it runs away (at most 512 substitutions); the others stop at once.
+    const references = result.references.filter((r) => r.name === 'A').length;
+    expect(references).toBeGreaterThan(100);
+    expect(references).toBeLessThanOrEqual(513 + 39);
+  });
 });
 
 describe('conditional lines', () => {
