@@ -1,5 +1,7 @@
 // Keeps the latest analysis of each open document. Lints are debounced per document; a newer
 // edit supersedes a pending one, and a result that is out of date when it completes is dropped.
+// The debounce follows the document's last lint time (capped): a lint of a few milliseconds
+// runs at once, so small files show diagnostics as you type; a slow one waits for a pause.
 import { lint, type LintResult, type LintSettings } from '../analysis/index.js';
 import type { IncludeHost } from '../../../grammar/index.js';
 import type { Diagnostic } from '../analysis/index.js';
@@ -16,7 +18,8 @@ export interface Analysis {
 }
 
 export interface AnalyzerOptions {
-  debounceMs: number;
+  /** Longest wait after an edit before linting (the wait is the last lint's duration, up to this). */
+  maxDebounceMs: number;
   settingsFor(uri: string): Promise<Partial<LintSettings>>;
   factsFor(path: string): HostFacts | undefined;
   workspaceFor(path: string): WorkspaceFacts | undefined;
@@ -25,6 +28,8 @@ export interface AnalyzerOptions {
   files: IncludeHost;
   /** Called with each fresh analysis (to publish diagnostics). */
   onAnalysis(analysis: Analysis): void;
+  /** Clock for lint durations (ms); performance.now by default. */
+  now?: () => number;
   /** Called when a scheduled lint fails (nobody awaits it: an unhandled rejection would end the process). */
   onError?(uri: string, error: unknown): void;
 }
@@ -35,6 +40,8 @@ export class Analyzer {
   private readonly versions = new Map<string, number>();
   /** Text of the version last scheduled, to tell a repeated event from an edit. */
   private readonly texts = new Map<string, string>();
+  /** How long the last lint of each document took (ms). */
+  private readonly durations = new Map<string, number>();
 
   constructor(private readonly options: AnalyzerOptions) {}
 
@@ -50,7 +57,7 @@ export class Analyzer {
       else console.error(`keepalived-lint: linting ${uri} failed:`, error);
     });
     if (immediate) run();
-    else this.timers.set(uri, setTimeout(run, this.options.debounceMs));
+    else this.timers.set(uri, setTimeout(run, this.debounceOf(uri)));
   }
 
   /** The analysis of the current version, computing it now if needed. */
@@ -58,6 +65,11 @@ export class Analyzer {
     const known = this.latest.get(uri);
     if (known && known.version === version && known.text === text) return known;
     return (await this.run(uri, path, version, text)) ?? this.analyse(uri, path, version, text, {});
+  }
+
+  /** Wait before linting an edit of `uri`: as long as its last lint took, at most maxDebounceMs. */
+  debounceOf(uri: string): number {
+    return Math.min(this.options.maxDebounceMs, Math.round(this.durations.get(uri) ?? this.options.maxDebounceMs));
   }
 
   get(uri: string): Analysis | undefined {
@@ -84,6 +96,7 @@ export class Analyzer {
     this.latest.delete(uri);
     this.versions.delete(uri);
     this.texts.delete(uri);
+    this.durations.delete(uri);
   }
 
   /** Re-lints every open document (settings, facts or included files changed). */
@@ -105,7 +118,10 @@ export class Analyzer {
   private async run(uri: string, path: string, version: number, text: string): Promise<Analysis | undefined> {
     const settings = await this.options.settingsFor(uri);
     if (this.versions.get(uri) !== version) return undefined; // superseded while waiting
+    const now = this.options.now ?? (() => performance.now());
+    const started = now();
     const analysis = this.analyse(uri, path, version, text, settings);
+    this.durations.set(uri, now() - started);
     if (this.versions.get(uri) !== version) return undefined;
     this.latest.set(uri, analysis);
     this.options.onAnalysis(analysis);

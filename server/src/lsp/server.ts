@@ -76,7 +76,7 @@ export function startServer(connection: Connection): void {
   const texts: TextLookup = (path) => documents.get(pathToUri(path))?.getText() ?? analyzer.textOf(path) ?? readTextFile(path);
 
   const analyzer = new Analyzer({
-    debounceMs: 150,
+    maxDebounceMs: 150,
     settingsFor: async (uri) => (await settingsFor(uri)).lint,
     factsFor: (path) => facts.factsFor(path),
     workspaceFor: (path) => facts.workspaceOf(path),
