@@ -5,3 +5,4 @@ export type { PreToken, SyntaxIssue, SyntaxIssueKind, CommentInfo, DefinitionInf
 export { MAX_LINE_BYTES } from './preprocess.js';
 export type { VariableReference } from './definitions.js';
 export { INCLUDE_KEYWORDS, type IncludeHost, type IncludeDirective, type IncludeProblem, type IncludeProblemKind } from './includes.js';
+export { reparse, type PreviousParse } from './reparse.js';

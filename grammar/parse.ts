@@ -13,7 +13,8 @@ export interface ParseResult extends PreprocessResult {
 
 export type ParseOptions = Omit<PreprocessOptions, 'onLine'>;
 
-function braceIssues(document: DocumentNode, issues: SyntaxIssue[]): void {
+/** Issues of unbalanced braces, derived from the whole document (so recomputed after a reparse). */
+export function braceIssues(document: DocumentNode, issues: SyntaxIssue[]): void {
   const visit = (items: DocumentNode['items']) => {
     for (const item of items) {
       if (item.type === 'stray-close') {

@@ -1,5 +1,6 @@
 // The editor's lint scheduling: a debounce that follows the document's last lint time.
 import { describe, expect, it } from 'vitest';
+import { lint } from '../../server/src/analysis/index.js';
 import { Analyzer, type Analysis } from '../../server/src/lsp/analyzer.js';
 
 /** An analyzer on a fake clock: each lint of a document "takes" lintMs[path] milliseconds. */
@@ -44,5 +45,23 @@ describe('Analyzer debounce', () => {
     expect(published.at(-1)).toMatchObject({ uri: 'file:///small.conf', version: 2 });
     a.forget('file:///small.conf');
     expect(a.debounceOf('file:///small.conf')).toBe(150);
+  });
+});
+
+describe('Analyzer incremental parse', () => {
+  it('reuses the previous parse of a document and reports what a fresh lint reports', async () => {
+    const published: Analysis[] = [];
+    const a = analyzer(published, {});
+    const text = 'global_defs {\n router_id a\n}\nvrrp_instance VI_1 {\n state MASTER\n interface eth0\n virtual_router_id 51\n priority 100\n virtual_ipaddress {\n  10.0.0.1/24\n }\n}\n';
+    a.schedule('file:///k.conf', '/k.conf', 1, text, true);
+    await settle(0);
+    const edited = text.replace('priority 100', 'priority 900').replace('state MASTER', 'stat MASTER');
+    a.schedule('file:///k.conf', '/k.conf', 2, edited, true);
+    await settle(0);
+    const [first, second] = published;
+    expect(second.result.parse.document.items[0]).toBe(first.result.parse.document.items[0]);
+    const fresh = lint({ path: '/k.conf', text: edited });
+    expect(second.result.diagnostics).toEqual(fresh.diagnostics);
+    expect(second.result.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['unknown-keyword', 'invalid-value']));
   });
 });

@@ -1,6 +1,6 @@
 // The analysis entry point: a pure function of text, settings and injected file access.
 // The CLI and the language server both call `lint`, so they share every rule and fix.
-import { LineIndex, parse, type IncludeHost, type ParseResult, type Span } from '../../../grammar/index.js';
+import { LineIndex, parse, reparse, type IncludeHost, type ParseResult, type PreviousParse, type Span } from '../../../grammar/index.js';
 import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import type { HostFact, HostFacts } from './host/context.js';
 import { buildConfigTree, type ConfigTree } from './model/config-tree.js';
@@ -21,6 +21,8 @@ export interface LintInput {
   rules?: readonly Rule[];
   /** Host facts for host-aware rules (see host/from-workspace.ts). */
   facts?: HostFacts;
+  /** The previous text of this file and its parse (LintResult.parse): only what changed is parsed again. */
+  previous?: PreviousParse;
 }
 
 /** A parsed config as the rules saw it: the variant of its host's config id, or the union view. */
@@ -143,7 +145,8 @@ export function applyPragmas(diagnostics: Diagnostic[], union: ParseResult, prag
 export function lint(input: LintInput): LintResult {
   const settings = defaultSettings(input.settings);
   const rules = input.rules ?? allRules;
-  const union = parse(input.path, input.text, { includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
+  const options = { includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles };
+  const union = input.previous ? reparse(input.previous, input.path, input.text, options) : parse(input.path, input.text, options);
   const indexes = new Map<number, LineIndex>();
   const indexOf = (file: number) => {
     let index = indexes.get(file);

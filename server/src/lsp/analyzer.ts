@@ -105,7 +105,9 @@ export class Analyzer {
   }
 
   private analyse(uri: string, path: string, version: number, text: string, settings: Partial<LintSettings>): Analysis {
-    const result = lint({ path, text, settings, files: this.options.files, facts: this.options.factsFor(path) });
+    const latest = this.latest.get(uri);
+    const previous = latest && latest.path === path ? { text: latest.text, result: latest.result.parse } : undefined;
+    const result = lint({ path, text, settings, files: this.options.files, facts: this.options.factsFor(path), previous });
     const workspace = this.options.workspaceFor(path);
     if (workspace) {
       const check = checkOpenConfig(path, result, workspace, settings, this.options.files);

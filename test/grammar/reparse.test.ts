@@ -1,0 +1,68 @@
+// Incremental reparse must give exactly what a full parse gives, for any edit.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, reparse, type ParseResult } from '../../grammar/index.js';
+import { generateConfig } from '../../bench/generate.mjs';
+import { corpusAvailable, loadCorpus } from '../helpers/corpus.js';
+import { int, mulberry32, pick, type Rng } from '../fuzz/random.js';
+
+/** Everything a parse says, in a comparable form (issues in position order, like diagnostics). */
+function essence(result: ParseResult) {
+  const issues = [...result.issues].sort((a, b) => a.span.start - b.span.start || a.kind.localeCompare(b.kind));
+  return { items: result.document.items, comments: result.comments, issues, text: result.files[0].text };
+}
+
+const SNIPPETS = ['{', '}', '\n', ' ', 'x', '#', '!', '"', '\r\n', 'weight 2\n', 'real_server 10.0.0.9 80 {\n', '}\n', '{ a }', 'vrrp_instance V {\n state MASTER\n}\n', '$A=1\n', '@lb1 ', 'include x.conf\n', '~SEQ(i,1,2) y\n'];
+
+function edit(rng: Rng, text: string): string {
+  const at = int(rng, 0, text.length);
+  const removed = int(rng, 0, 3) === 0 ? int(rng, 0, 40) : int(rng, 0, 2);
+  return text.slice(0, at) + (int(rng, 0, 3) === 0 ? '' : pick(rng, SNIPPETS)) + text.slice(at + removed);
+}
+
+const sources = (): Array<[string, string]> => [
+  ['generated', generateConfig(40)],
+  ...readdirSync('examples', { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.conf')).map((p): [string, string] => [p, readFileSync(join('examples', p), 'utf8')]),
+  ...(corpusAvailable() ? loadCorpus().filter((e) => !/[$@~]/.test(e.text)).slice(0, 40).map((e): [string, string] => [e.file, e.text]) : []),
+];
+
+describe('reparse', () => {
+  it('equals a full parse after random edits, one after another', () => {
+    const rng = mulberry32(20261205);
+    for (const [name, source] of sources()) {
+      let previous = { text: source, result: parse('/k.conf', source) };
+      for (let i = 0; i < 25; i++) {
+        const text = edit(rng, previous.text);
+        const result = reparse(previous, '/k.conf', text);
+        expect(essence(result), `${name}, edit ${i}`).toEqual(essence(parse('/k.conf', text)));
+        previous = { text, result };
+      }
+    }
+  });
+
+  it('reuses the items an edit did not reach', () => {
+    const rng = mulberry32(7);
+    let reused = 0;
+    let edits = 0;
+    for (const [, source] of sources()) {
+      const previous = { text: source, result: parse('/k.conf', source) };
+      const before = new Set(previous.result.document.items);
+      for (let i = 0; i < 25; i++) {
+        const text = edit(rng, source);
+        if (reparse(previous, '/k.conf', text).document.items.some((item) => before.has(item))) reused++;
+        edits++;
+      }
+    }
+    // Everything but edits that add a definition, a conditional, an include or a `{` left open.
+    expect(reused / edits).toBeGreaterThan(0.6);
+  });
+
+  it('falls back to a full parse when the edit adds a definition or an unclosed block', () => {
+    const text = 'global_defs {\n router_id a\n}\nvrrp_script s {\n script x\n}\n';
+    const previous = { text, result: parse('/k.conf', text) };
+    for (const changed of [text.replace(' router_id a', ' router_id $R'), '$R=b\n' + text, text.replace('vrrp_script s {', 'vrrp_script s {\n {')]) {
+      expect(essence(reparse(previous, '/k.conf', changed))).toEqual(essence(parse('/k.conf', changed)));
+    }
+  });
+});
