@@ -1,6 +1,7 @@
 // Lints an in-memory workspace (keepalived-lint.yaml + configs) the way the CLI does.
 import { lintWorkspace, type Diagnostic, type LintSettings } from '../../server/src/analysis/index.js';
 import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
+import { workspaceProblemDiagnostics } from '../../server/src/analysis/host/workspace-problems.js';
 import { globToRegExp } from '../../server/src/node/workspace-facts.js';
 
 export const WS_ROOT = '/ws';
@@ -25,7 +26,7 @@ export function lintMemoryWorkspace(yaml: string, configs: Record<string, string
   });
   const texts = new Map<string, string>([[yamlPath, yaml], ...Object.entries(configs).map(([rel, text]) => [`${WS_ROOT}/${rel}`, text] as [string, string])]);
   const diagnostics = [...[...result.results.values()].flatMap((r) => r.diagnostics), ...result.diagnostics,
-    ...workspace.problems.map((p) => ({ path: yamlPath, start: p.start, end: p.end, rule: 'invalid-workspace-file', severity: p.severity, message: p.message }))];
+    ...workspaceProblemDiagnostics(workspace, workspace.rules['invalid-workspace-file'])];
   return { diagnostics, texts };
 }
 

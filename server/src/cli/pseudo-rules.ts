@@ -1,7 +1,8 @@
 // Diagnostics the CLI reports that no rule in the registry produces, with SARIF metadata.
+import { INVALID_WORKSPACE_FILE } from '../analysis/host/workspace-problems.js';
 import type { RuleMeta } from '../analysis/types.js';
 
-export const INVALID_WORKSPACE_FILE = 'invalid-workspace-file';
+export { INVALID_WORKSPACE_FILE };
 export const INTERNAL_ERROR = 'internal-error';
 
 export const pseudoRuleMetas: readonly RuleMeta[] = [

@@ -17,7 +17,7 @@ import { includedTargets, readTarget, type LintTarget } from './lint-target.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 import { INTERNAL_ERROR, INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
 import { buildReport, displayPath } from './report.js';
-import { workspaceDiagnostics } from './workspace.js';
+import { workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 
 export interface CliIO {
   cwd: string;
@@ -67,7 +67,7 @@ function collect(linted: readonly LintTarget[], all: AllResults, resolver: Confi
   }
   for (const workspace of resolver.workspaces()) {
     const configured = options.rules[INVALID_WORKSPACE_FILE] ?? workspace.workspace.rules[INVALID_WORKSPACE_FILE];
-    const diagnostics = workspaceDiagnostics(workspace, configured);
+    const diagnostics = workspaceProblemDiagnostics(workspace.workspace, configured);
     if (diagnostics.length > 0) files.add(workspace.path);
     texts.set(workspace.path, workspace.text);
     for (const d of diagnostics) unique.set(keyOf(d), d);

@@ -2,10 +2,8 @@
 // everything else the parser finds becomes `invalid-workspace-file` diagnostics.
 import { isMap, parseDocument } from 'yaml';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
-import type { Diagnostic, Severity } from '../analysis/types.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileSnapshot } from '../node/file-host.js';
 import { FatalError } from './errors.js';
-import { INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
 
 export interface LoadedWorkspace {
   /** Absolute path of the file. */
@@ -13,7 +11,6 @@ export interface LoadedWorkspace {
   text: string;
   /** Settings, host facts and `configs:` globs, for host-fact and workspace rules. */
   workspace: WorkspaceFile;
-  problems: WorkspaceFile['problems'];
 }
 
 /** Rejects text that cannot be read as a YAML mapping, with the first error's position. */
@@ -35,20 +32,5 @@ export function loadWorkspaceFile(path: string): LoadedWorkspace {
   const text = read.snapshot.text;
   checkParsable(path, text);
   const workspace = readWorkspaceFile(path, text);
-  return { path, text, workspace, problems: workspace.problems };
-}
-
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
-
-/** The file's problems as diagnostics on its own path; `configured` overrides their severity. */
-export function workspaceDiagnostics(loaded: LoadedWorkspace, configured?: string): Diagnostic[] {
-  if (configured === 'off') return [];
-  return loaded.problems.map((problem) => ({
-    path: loaded.path,
-    start: Math.max(0, Math.min(problem.start, loaded.text.length)),
-    end: Math.max(0, Math.min(Math.max(problem.start, problem.end), loaded.text.length)),
-    rule: INVALID_WORKSPACE_FILE,
-    severity: (configured && SEVERITIES.includes(configured) ? configured : SEVERITIES.includes(problem.severity) ? problem.severity : 'error') as Severity,
-    message: problem.message,
-  }));
+  return { path, text, workspace };
 }

@@ -3,6 +3,7 @@
 // diagnostics show up live, like in the CLI.
 import type { IncludeHost } from '../../../grammar/index.js';
 import { checkWorkspace, lint, type Diagnostic, type LintResult, type LintSettings } from '../analysis/index.js';
+import { INVALID_WORKSPACE_FILE, workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 import type { WorkspaceFacts } from '../node/workspace-facts.js';
 
 export interface WorkspaceCheck {
@@ -12,7 +13,13 @@ export interface WorkspaceCheck {
   inWorkspaceFile: Diagnostic[];
 }
 
-const peerCache = new Map<string, { text: string; result: LintResult }>();
+/**
+ * Lint results of the other configs of a workspace, reused while their text, the settings and
+ * the workspace facts they were linted with stay the same. Bounded: cleared when it outgrows
+ * any plausible workspace.
+ */
+const peerCache = new Map<string, { text: string; settings: string; facts: WorkspaceFacts['facts']; result: LintResult }>();
+const MAX_PEERS = 256;
 
 /** Paths of every config the workspace file maps to a host. */
 function workspaceConfigs(loaded: WorkspaceFacts, files: IncludeHost): string[] {
@@ -33,13 +40,15 @@ export function checkOpenConfig(path: string, result: LintResult, loaded: Worksp
     const read = files.read(peer);
     if ('problem' in read) continue;
     const cached = peerCache.get(peer);
-    const facts = { ...loaded.facts, self: loaded.hostOf(peer) };
-    const peerResult = cached?.text === read.text ? cached.result : lint({ path: peer, text: read.text, settings, files, facts });
-    peerCache.set(peer, { text: read.text, result: peerResult });
+    const settingsKey = JSON.stringify(settings);
+    const fresh = cached && cached.text === read.text && cached.settings === settingsKey && cached.facts === loaded.facts;
+    const peerResult = fresh ? cached.result : lint({ path: peer, text: read.text, settings, files, facts: { ...loaded.facts, self: loaded.hostOf(peer) } });
+    if (peerCache.size >= MAX_PEERS && !peerCache.has(peer)) peerCache.clear();
+    peerCache.set(peer, { text: read.text, settings: settingsKey, facts: loaded.facts, result: peerResult });
     results.set(peer, peerResult);
   }
   const diagnostics = checkWorkspace(loaded.facts, results, settings);
-  const problems: Diagnostic[] = loaded.workspace.problems.map((p) => ({ path: loaded.workspace.path, start: p.start, end: p.end, rule: 'invalid-workspace-file', severity: p.severity, message: p.message }));
+  const problems = workspaceProblemDiagnostics(loaded.workspace, settings.rules?.[INVALID_WORKSPACE_FILE]);
   return {
     inDocument: diagnostics.filter((d) => d.path === path),
     inWorkspaceFile: [...problems, ...diagnostics.filter((d) => d.path === loaded.workspace.path)],

@@ -38,9 +38,11 @@ class Reader {
   readonly problems: WorkspaceProblem[] = [];
   constructor(readonly path: string, readonly text: string) {}
 
+  /** A node's offsets, kept inside the text (problems must point into the file). */
   range(node: Node | null | undefined): { start: number; end: number } {
     const [start, end] = node?.range ?? [0, 0];
-    return { start, end };
+    const clamp = (n: number) => Math.max(0, Math.min(n, this.text.length));
+    return { start: clamp(start), end: clamp(end) };
   }
 
   location(node: Node | null | undefined) {
