@@ -48,5 +48,14 @@ describe(RULE, () => {
     const files = memoryFiles({ [path]: instance('VI_1', 'eth1', 52, '10.0.1.100/24') });
     const hits = lintSnippet(text, {}, files).filter((d) => d.rule === RULE);
     expect(hits.map((d) => [d.path, d.start])).toEqual([[path, 'vrrp_instance '.length]]);
+    // The first definition is in another file than the diagnostic: the message says which.
+    expect(hits[0].message).toContain("already defined on line 1 of keepalived.conf;");
+  });
+
+  it('names the included file when the first definition is there', () => {
+    const text = `include conf.d/*.conf
+${instance('VI_1', 'eth1', 52, '10.0.1.100/24')}`;
+    const files = memoryFiles({ '/etc/keepalived/conf.d/vi_1.conf': `\n${instance('VI_1', 'eth0', 51, '10.0.0.100/24')}` });
+    expect(found(RULE, text, {}, files).map((d) => d.message)).toEqual([expect.stringContaining('already defined on line 2 of conf.d/vi_1.conf;')]);
   });
 });

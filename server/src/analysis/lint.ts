@@ -55,6 +55,12 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
     if (!index) indexes.set(span.file, (index = new LineIndex(parsed.files[span.file]?.text ?? '')));
     return index.positionAt(span.start).line + 1;
   };
+  const lineRef = (span: Span, from: Span) => {
+    if (span.file === from.file) return `line ${lineOf(span)}`;
+    const path = parsed.files[span.file]?.path ?? '';
+    const root = parsed.files[0].path.slice(0, parsed.files[0].path.lastIndexOf('/') + 1);
+    return `line ${lineOf(span)} of ${root && path.startsWith(root) ? path.slice(root.length) : path}`;
+  };
   const schema = KeywordSchema.for(settings.dialect, settings.keepalivedVersion);
   const tree = buildConfigTree(parsed.document.items, schema);
   const symbols = buildSymbolTable(tree, schema);
@@ -67,7 +73,7 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
       edits: [...(spec.edits ?? []).map((e) => ({ ...toLocation(parsed, e.span), newText: e.newText })), ...(spec.locationEdits ?? [])],
     });
     const context: RuleContext = {
-      parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, ruleIds, facts,
+      parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, lineRef, ruleIds, facts,
       text: (span) => parsed.files[span.file]?.text.slice(span.start, span.end) ?? '',
       location: (span) => toLocation(parsed, span),
       report: (report) => {

@@ -46,8 +46,13 @@ export interface RuleContext {
   /** Text of a span. */
   text(span: Span): string;
   location(span: Span): Location;
-  /** 1-based line number of a span's start, for messages. */
+  /** 1-based line number of a span's start (in its own file), for comparisons. */
   lineOf(span: Span): number;
+  /**
+   * Where a span is, for a message reported at `from`: 'line 12', or 'line 12 of conf.d/vs.conf'
+   * when it is in another file than the diagnostic.
+   */
+  lineRef(span: Span, from: Span): string;
   report(report: Report): void;
 }
 

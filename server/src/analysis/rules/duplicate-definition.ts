@@ -17,7 +17,7 @@ export const duplicateDefinition: Rule = {
         if (other.word.span.file === first.word.span.file && other.word.span.start === first.word.span.start) continue;
         context.report({
           span: other.word.span,
-          message: `${other.kind} '${other.name}' is already defined on line ${context.lineOf(first.word.span)}; keepalived rejects or merges the second definition`,
+          message: `${other.kind} '${other.name}' is already defined on ${context.lineRef(first.word.span, other.word.span)}; keepalived rejects or merges the second definition`,
           related: [{ span: first.word.span, message: 'first definition' }],
         });
       }

@@ -28,7 +28,7 @@ export const duplicateRealServer: Rule = {
         if (first.keyword.span.start === rs.keyword.span.start && first.keyword.span.file === rs.keyword.span.file) continue;
         context.report({
           span: address.span,
-          message: `real_server ${key.trim()} is listed twice in ${describeBlock(vs)} (first on line ${context.lineOf(first.keyword.span)}); IPVS keeps one destination, so one entry's weight and health check are lost`,
+          message: `real_server ${key.trim()} is listed twice in ${describeBlock(vs)} (first on ${context.lineRef(first.keyword.span, address.span)}); IPVS keeps one destination, so one entry's weight and health check are lost`,
           related: [{ span: first.args[0].span, message: 'first entry' }],
         });
       }

@@ -33,7 +33,7 @@ export const duplicateVrid: Rule = {
       if (firstVrid.span.start === vrid.span.start && firstVrid.span.file === vrid.span.file) continue;
       context.report({
         span: vrid.span,
-        message: `virtual_router_id ${vrid.value} is already used by vrrp_instance '${first.args[0]?.value ?? ''}' on ${iface || 'the same interface'} (line ${context.lineOf(firstVrid.span)}); the two instances will disrupt each other`,
+        message: `virtual_router_id ${vrid.value} is already used by vrrp_instance '${first.args[0]?.value ?? ''}' on ${iface || 'the same interface'} (${context.lineRef(firstVrid.span, vrid.span)}); the two instances will disrupt each other`,
         related: [{ span: firstVrid.span, message: 'first use of this virtual_router_id' }],
       });
     }

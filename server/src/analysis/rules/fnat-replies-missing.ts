@@ -31,7 +31,7 @@ export const fnatRepliesMissing: Rule = {
       const cause = wrong.map((u) => {
         const bad = u.addresses.find((a) => !hasAddress(self, a))!;
         const owner = ownerOf(facts, bad);
-        return `local_address_group ${group} holds ${formatIp(bad)}${owner ? `, the address of ${describeHost(owner.host)}` : ', an address this host does not have'} (line ${context.lineOf(u.word.span)}), so the real servers reply to that address instead of ${self.name}`;
+        return `local_address_group ${group} holds ${formatIp(bad)}${owner ? `, the address of ${describeHost(owner.host)}` : ', an address this host does not have'} (${context.lineRef(u.word.span, vs.node.keyword.span)}), so the real servers reply to that address instead of ${self.name}`;
       });
       context.report({
         span: vs.node.keyword.span,

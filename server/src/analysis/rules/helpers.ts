@@ -1,5 +1,6 @@
 // Small helpers shared by rules: naming things in messages and guessing what was meant.
 import type { ConfigNode } from '../model/config-tree.js';
+import type { RuleContext } from '../rule.js';
 
 /** "vrrp_instance VI_1", "the top level" ... for messages. */
 export function describeBlock(node: ConfigNode | undefined): string {
@@ -50,8 +51,8 @@ export function cascadeNote(node: ConfigNode): string {
 }
 
 /** Explains why keepalived reads a line in another block than its braces suggest. */
-export function displacementNote(node: ConfigNode, lineOf: (n: ConfigNode) => number): string {
+export function displacementNote(node: ConfigNode, context: RuleContext): string {
   const cause = node.displacedBy;
   if (!cause) return '';
-  return ` (keepalived reads this line in ${describeBlock(node.parent)}: the braces of '${cause.keyword.value}' on line ${lineOf(cause)} are not a block to keepalived, so the block structure shifted)`;
+  return ` (keepalived reads this line in ${describeBlock(node.parent)}: the braces of '${cause.keyword.value}' on ${context.lineRef(cause.keyword.span, node.keyword.span)} are not a block to keepalived, so the block structure shifted)`;
 }

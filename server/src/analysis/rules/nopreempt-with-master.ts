@@ -20,7 +20,7 @@ export const nopreemptWithMaster: Rule = {
       if (!nopreempt || !value || value.value !== 'MASTER') continue;
       context.report({
         span: nopreempt.keyword.span,
-        message: `nopreempt has no effect in ${instance.keyword.value} '${instance.args[0]?.value ?? ''}' because its state is MASTER (line ${context.lineOf(value.span)}): keepalived clears nopreempt, and this node takes the VIP back as soon as it returns. Use 'state BACKUP' on every node with nopreempt`,
+        message: `nopreempt has no effect in ${instance.keyword.value} '${instance.args[0]?.value ?? ''}' because its state is MASTER (${context.lineRef(value.span, nopreempt.keyword.span)}): keepalived clears nopreempt, and this node takes the VIP back as soon as it returns. Use 'state BACKUP' on every node with nopreempt`,
         related: [{ span: value.span, message: 'initial state MASTER' }],
         // A `$STATE` reference is templating: changing it here would break the other hosts.
         fix: value.via ? undefined : { title: "Change 'state MASTER' to 'state BACKUP'", edits: [{ span: value.span, newText: 'BACKUP' }] },

@@ -26,13 +26,13 @@ export const undefinedReference: Rule = {
       if (definitions) {
         // keepalived drops a definition that lacks its essential keyword, and then the reference.
         const incomplete = definitions.every((d) => missingRequirement(d.node));
-        const line = context.lineOf(definitions[0].word.span);
+        const line = context.lineRef(definitions[0].word.span, ref.word.span);
         if (incomplete) {
-          context.report({ span: ref.word.span, message: `${ref.kind} '${ref.name}' (line ${line}) is dropped by keepalived because it is incomplete, so this reference is ignored` });
+          context.report({ span: ref.word.span, message: `${ref.kind} '${ref.name}' (${line}) is dropped by keepalived because it is incomplete, so this reference is ignored` });
         } else if (ORDERED.has(ref.kind) && definitions.every((d) => order.get(d.node)! > order.get(ref.node)!)) {
           context.report({
             span: ref.word.span,
-            message: `${ref.kind} '${ref.name}' is defined after this reference (line ${line}); keepalived looks it up when it reads this line, finds nothing and ignores the reference. Move the ${ref.kind} block above its first use`,
+            message: `${ref.kind} '${ref.name}' is defined after this reference (${line}); keepalived looks it up when it reads this line, finds nothing and ignores the reference. Move the ${ref.kind} block above its first use`,
             related: [{ span: definitions[0].word.span, message: 'defined here, too late' }],
           });
         }

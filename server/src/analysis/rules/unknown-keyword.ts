@@ -25,12 +25,11 @@ export const unknownKeyword: Rule = {
     fixable: true,
   },
   check(context) {
-    const lineOf = (n: ConfigNode) => context.lineOf(n.keyword.span);
     for (const node of context.tree.all) {
       if (node.def || insideUnavailableBlock(node)) continue;
       const versioned = versionMessage(context, node);
       if (versioned) {
-        context.report({ span: node.keyword.span, message: versioned + cascadeNote(node) + displacementNote(node, lineOf) });
+        context.report({ span: node.keyword.span, message: versioned + cascadeNote(node) + displacementNote(node, context) });
         continue;
       }
       if (node.lookup) continue;
@@ -43,7 +42,7 @@ export const unknownKeyword: Rule = {
       let message = `unknown keyword '${node.keyword.value}' in ${describeBlock(node.parent)}`;
       if (candidates.length > 0) message += `; did you mean '${candidates[0]}'?`;
       else if (elsewhere.length > 0) message += ` (it is a ${elsewhere[0].dialect === 'dpvs' ? 'DPVS fork' : 'newer keepalived'} keyword of '${elsewhere[0].path}')`;
-      message += cascadeNote(node) + displacementNote(node, lineOf);
+      message += cascadeNote(node) + displacementNote(node, context);
       const replace = (name: string) => ({ title: `Replace with '${name}'`, edits: [{ span: node.keyword.span, newText: name }] });
       context.report({
         span: node.keyword.span,

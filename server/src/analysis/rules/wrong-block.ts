@@ -1,6 +1,5 @@
 // A keyword keepalived knows, written in a block where it does not belong.
 import { contextOf, ROOT_CONTEXT } from '../../../../grammar/keywords/index.js';
-import type { ConfigNode } from '../model/config-tree.js';
 import type { Rule } from '../rule.js';
 import { describeBlock, displacementNote, insideUnavailableBlock } from './helpers.js';
 
@@ -15,7 +14,6 @@ export const wrongBlock: Rule = {
     fixable: false,
   },
   check(context) {
-    const lineOf = (n: ConfigNode) => context.lineOf(n.keyword.span);
     for (const node of context.tree.all) {
       if (node.lookup || insideUnavailableBlock(node)) continue;
       const homes = context.schema.definitionsNamed(node.keyword.value).filter((d) => context.schema.availability(d) === 'available');
@@ -24,7 +22,7 @@ export const wrongBlock: Rule = {
       const shown = where.slice(0, 3).join(', ') + (where.length > 3 ? ` and ${where.length - 3} more` : '');
       context.report({
         span: node.keyword.span,
-        message: `'${node.keyword.value}' is not valid in ${describeBlock(node.parent)}; it belongs in ${shown}. keepalived reports it as an unknown keyword and ignores it${displacementNote(node, lineOf)}`,
+        message: `'${node.keyword.value}' is not valid in ${describeBlock(node.parent)}; it belongs in ${shown}. keepalived reports it as an unknown keyword and ignores it${displacementNote(node, context)}`,
       });
     }
   },
