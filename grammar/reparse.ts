@@ -80,6 +80,26 @@ function editRegion(old: PreviousParse, changeStart: number, changeEnd: number) 
   }
 }
 
+/** Texts are compared a block at a time (a string comparison is a memcmp), then by character. */
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const shortest = Math.min(a.length, b.length);
+  let n = 0;
+  while (n + BLOCK <= shortest && a.slice(n, n + BLOCK) === b.slice(n, n + BLOCK)) n += BLOCK;
+  while (n < shortest && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the common end of `a` and `b` that does not overlap their first `prefix` characters. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const limit = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (n + BLOCK <= limit && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
 /** Parses `text`, reusing `previous` where the edit between them did not reach. */
 export function reparse(previous: PreviousParse, path: string, text: string, options: ParseOptions = {}): ParseResult {
   return reparseRegion(previous, path, text, options) ?? parse(path, text, options);
@@ -89,11 +109,8 @@ function reparseRegion(previous: PreviousParse, path: string, text: string, opti
   const old = previous.result;
   if (old.files[0].path !== path || !contextFree(old) || (text.includes('~') && REPLICATION_LINE.test(text))) return undefined;
   const oldText = previous.text;
-  let prefix = 0;
-  const shortest = Math.min(oldText.length, text.length);
-  while (prefix < shortest && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefix(oldText, text);
+  const suffix = commonSuffix(oldText, text, prefix);
   const delta = text.length - oldText.length;
   const region = editRegion(previous, prefix, oldText.length - suffix);
   const part = parse(path, text.slice(region.start, region.end + delta), options);

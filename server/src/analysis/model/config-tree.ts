@@ -45,29 +45,31 @@ export interface ConfigTree {
   problems: StructureProblem[];
 }
 
-type Event =
-  | { type: 'line'; statement: StatementNode; syntacticParent?: StatementNode }
-  | { type: 'open'; span: Span }
-  | { type: 'close'; span: Span };
+type EventType = 'line' | 'open' | 'close';
 
-/** Replays the syntax tree in keepalived's reading order: lines, `{` and `}`. */
-function walk(items: ItemNode[], parent: StatementNode | undefined, visit: (event: Event) => void): void {
+/**
+ * Replays the syntax tree in keepalived's reading order: lines, `{` and `}`. The event's parts
+ * are arguments rather than an object: big files have ~100k events per lint.
+ */
+type Visit = (type: EventType, span: Span | undefined, statement?: StatementNode, syntacticParent?: StatementNode) => void;
+
+function walk(items: ItemNode[], parent: StatementNode | undefined, visit: Visit): void {
   for (const item of items) {
     if (item.type === 'stray-close') {
-      visit({ type: 'close', span: item.span });
+      visit('close', item.span);
       continue;
     }
     let block: BlockNode | undefined;
     let owner = parent;
     if (item.type === 'statement') {
-      visit({ type: 'line', statement: item, syntacticParent: parent });
+      visit('line', undefined, item, parent);
       block = item.block;
       owner = item;
     } else block = item;
     if (!block) continue;
-    visit({ type: 'open', span: block.open });
+    visit('open', block.open);
     walk(block.items, owner, visit);
-    if (block.close) visit({ type: 'close', span: block.close });
+    if (block.close) visit('close', block.close);
   }
 }
 
@@ -91,38 +93,38 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
   /** -1: an inactive block keyword was read and its `{` is expected; >0: brace depth being skipped. */
   let skip = 0;
 
-  walk(items, undefined, (event) => {
+  walk(items, undefined, (type, span, line, syntacticParent) => {
     if (skip === -1) {
-      skip = event.type === 'open' ? 1 : 0;
+      skip = type === 'open' ? 1 : 0;
       if (skip) return;
     } else if (skip > 0) {
-      if (event.type === 'open') skip++;
-      else if (event.type === 'close') skip--;
+      if (type === 'open') skip++;
+      else if (type === 'close') skip--;
       return;
     }
     const frame = stack[stack.length - 1];
     if (frame.needOpen) {
       frame.needOpen = false;
-      if (event.type === 'open' && stack.length > 1) return;
+      if (type === 'open' && stack.length > 1) return;
       // A value block without `{` only gets a log line from keepalived; a keyword block an error.
       if (frame.kind === 'keywords') tree.problems.push({ kind: 'missing-open-brace', span: frame.owner!.keyword.span, node: frame.owner });
     }
-    if (event.type === 'close') {
+    if (type === 'close') {
       if (stack.length > 1) stack.pop();
-      else tree.problems.push({ kind: 'close-at-top-level', span: event.span, node: cause });
+      else tree.problems.push({ kind: 'close-at-top-level', span: span!, node: cause });
       return;
     }
-    if (event.type === 'open') {
+    if (type === 'open') {
       if (frame.kind === 'values') {
-        tree.problems.push({ kind: 'brace-in-value-block', span: event.span, node: frame.owner });
+        tree.problems.push({ kind: 'brace-in-value-block', span: span!, node: frame.owner });
         cause = frame.owner;
       } else {
-        tree.problems.push({ kind: 'unexpected-open-brace', span: event.span, node: previous });
+        tree.problems.push({ kind: 'unexpected-open-brace', span: span!, node: previous });
         cause = previous;
       }
       return;
     }
-    const statement = event.statement;
+    const statement = line!;
     if (frame.kind === 'values') {
       const owner = frame.owner!;
       if (owner.items === NONE) owner.items = [];
@@ -131,7 +133,8 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
     }
     const keyword = statement.words[0];
     const args = statement.words.slice(1);
-    const owner = stack.length === 1 ? schema.find(ROOT_CONTEXT, keyword.value)?.def.process : undefined;
+    const lookup = schema.find(frame.context, keyword.value);
+    const owner = stack.length === 1 ? lookup?.def.process : undefined;
     if (process && owner && owner !== 'all' && !owner.split('+').includes(process)) {
       skip = -1;
       return;
@@ -141,8 +144,7 @@ export function buildConfigTree(items: ItemNode[], schema: KeywordSchema, proces
       statement, keyword, args, context: frame.context, parent: frame.owner, children: NONE, items: NONE,
       lookup: undefined, def: undefined, displacedBy: undefined, binding: undefined,
     };
-    if (event.syntacticParent !== frame.owner?.statement) node.displacedBy = cause;
-    const lookup = schema.find(frame.context, keyword.value);
+    if (syntacticParent !== frame.owner?.statement) node.displacedBy = cause;
     if (lookup) {
       node.lookup = lookup;
       if (lookup.availability === 'available') node.def = lookup.def;

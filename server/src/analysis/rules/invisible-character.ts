@@ -6,6 +6,8 @@ import type { Rule } from '../rule.js';
 
 export const INVISIBLE = /[\u00a0\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/g;
 
+const INVISIBLE_ANYWHERE = new RegExp(INVISIBLE.source);
+
 const NAMES: Record<string, string> = {
   '\u00a0': 'NO-BREAK SPACE', '\u3000': 'IDEOGRAPHIC SPACE', '\u200b': 'ZERO WIDTH SPACE', '\ufeff': 'BYTE ORDER MARK',
   '\u202f': 'NARROW NO-BREAK SPACE', '\u2060': 'WORD JOINER',
@@ -32,6 +34,8 @@ export const invisibleCharacter: Rule = {
     fixable: true,
   },
   check(context) {
+    // Every word comes from some file's text (built-in values are ASCII): most files have none.
+    if (!context.parse.files.some((file) => INVISIBLE_ANYWHERE.test(file.text))) return;
     const words: WordNode[] = [];
     for (const node of context.tree.all) {
       words.push(node.keyword, ...node.args);

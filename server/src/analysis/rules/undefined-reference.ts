@@ -20,7 +20,9 @@ export const undefinedReference: Rule = {
   check(context) {
     const { symbols } = context;
     const unreadIncludes = context.parse.includes.some((i) => i.problems.length > 0);
-    const order = new Map(context.tree.all.map((node, index) => [node, index]));
+    // Source order of the nodes, built only if a too-late definition has to be checked.
+    let order: Map<unknown, number> | undefined;
+    const indexOf = (node: unknown) => (order ??= new Map(context.tree.all.map((n, index) => [n, index]))).get(node)!;
     for (const ref of symbols.references) {
       const definitions = symbols.byKey.get(symbolKey(ref.kind, ref.name));
       if (definitions) {
@@ -29,7 +31,7 @@ export const undefinedReference: Rule = {
         const line = context.lineRef(definitions[0].word.span, ref.word.span);
         if (incomplete) {
           context.report({ span: ref.word.span, message: `${ref.kind} '${ref.name}' (${line}) is dropped by keepalived because it is incomplete, so this reference is ignored` });
-        } else if (ORDERED.has(ref.kind) && definitions.every((d) => order.get(d.node)! > order.get(ref.node)!)) {
+        } else if (ORDERED.has(ref.kind) && definitions.every((d) => indexOf(d.node) > indexOf(ref.node))) {
           context.report({
             span: ref.word.span,
             message: `${ref.kind} '${ref.name}' is defined after this reference (${line}); keepalived looks it up when it reads this line, finds nothing and ignores the reference. Move the ${ref.kind} block above its first use`,
