@@ -102,12 +102,15 @@ describe('file discovery', () => {
       'etc/keepalived/conf.d/extra.conf': UNKNOWN_KEYWORD,
       'lb/site.keepalived.conf': UNKNOWN_KEYWORD,
       'other/nginx.conf': 'this is not keepalived {',
+      'etc/nginx/conf.d/site.conf': 'server { listen 80; }',
+      'lb2/keepalived.conf': CLEAN_CONFIG,
+      'lb2/conf.d/vs.conf': UNKNOWN_KEYWORD,
       'node_modules/pkg/keepalived.conf': 'garbage {',
       '.git/keepalived.conf': 'garbage {',
     });
     const run = runCli(cli, ['-f', 'json'], { cwd: root });
     expect(run.status).toBe(1);
-    expect(json(run.stdout).files.map((f) => f.path)).toEqual(['etc/keepalived/conf.d/extra.conf', 'etc/keepalived/keepalived.conf', 'lb/site.keepalived.conf']);
+    expect(json(run.stdout).files.map((f) => f.path)).toEqual(['etc/keepalived/conf.d/extra.conf', 'etc/keepalived/keepalived.conf', 'lb/site.keepalived.conf', 'lb2/conf.d/vs.conf', 'lb2/keepalived.conf']);
   });
 
   it('expands glob arguments, including **', () => {

@@ -7,14 +7,17 @@ import { hasMagic } from '../node/glob-pattern.js';
 import { FatalError } from './errors.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const CONFIG_DIRECTORIES = new Set(['keepalived', 'keepalived.d', 'conf.d']);
+const KEEPALIVED_DIRECTORIES = new Set(['keepalived', 'keepalived.d']);
 const MAX_DIRECTORY_DEPTH = 64;
 const MAX_GLOB_MATCHES = 100_000;
 
-/** keepalived.conf, *.keepalived.conf, or *.conf below a keepalived, keepalived.d or conf.d directory. */
-export function isConfigFileName(name: string, directories: readonly string[]): boolean {
+/**
+ * keepalived.conf, *.keepalived.conf, or *.conf in a keepalived context: below a keepalived or
+ * keepalived.d directory, or below a conf.d next to a keepalived.conf (/etc/nginx/conf.d is not one).
+ */
+function isConfigFileName(name: string, inKeepalivedContext: boolean): boolean {
   if (name === 'keepalived.conf' || name.endsWith('.keepalived.conf')) return true;
-  return name.endsWith('.conf') && directories.some((d) => CONFIG_DIRECTORIES.has(d));
+  return name.endsWith('.conf') && inKeepalivedContext;
 }
 
 function statOf(path: string): Stats | undefined {
@@ -28,14 +31,14 @@ function statOf(path: string): Stats | undefined {
 /** Config files below `root`, following symbolic links but never into a loop. */
 function searchDirectory(root: string, out: Set<string>): void {
   const visited = new Set<string>();
-  const visit = (dir: string, directories: string[]) => {
+  const visit = (dir: string, depth: number, inKeepalivedContext: boolean) => {
     let real: string;
     try {
       real = realpathSync(dir);
     } catch {
       return;
     }
-    if (visited.has(real) || directories.length > MAX_DIRECTORY_DEPTH) return;
+    if (visited.has(real) || depth > MAX_DIRECTORY_DEPTH) return;
     visited.add(real);
     let names: string[];
     try {
@@ -43,15 +46,17 @@ function searchDirectory(root: string, out: Set<string>): void {
     } catch {
       return;
     }
+    const hasMainConfig = names.includes('keepalived.conf');
     for (const name of names) {
       const path = join(dir, name);
       const stat = statOf(path);
       if (stat?.isDirectory()) {
-        if (!SKIPPED_DIRECTORIES.has(name)) visit(path, [...directories, name]);
-      } else if (stat?.isFile() && isConfigFileName(name, directories)) out.add(path);
+        const keepalivedChild = inKeepalivedContext || KEEPALIVED_DIRECTORIES.has(name) || (name === 'conf.d' && hasMainConfig);
+        if (!SKIPPED_DIRECTORIES.has(name)) visit(path, depth + 1, keepalivedChild);
+      } else if (stat?.isFile() && isConfigFileName(name, inKeepalivedContext)) out.add(path);
     }
   };
-  visit(root, [basename(root)]);
+  visit(root, 0, KEEPALIVED_DIRECTORIES.has(basename(root)) || (basename(root) === 'conf.d' && statOf(join(root, '..', 'keepalived.conf'))?.isFile() === true));
 }
 
 const isGlob = (pattern: string) => pattern.split(sep).some(hasMagic) || /\{[^}]*,[^}]*\}/.test(pattern);

@@ -6,7 +6,8 @@ export const HELP = `Usage: ${TOOL_NAME} [options] [files|dirs|globs...]
 
 Checks keepalived.conf files (stock keepalived 2.x and the DPVS dialect), and the files
 they include. Directories (default: .) are searched for keepalived.conf, *.keepalived.conf
-and *.conf files under directories named keepalived, keepalived.d or conf.d.
+and *.conf files under directories named keepalived or keepalived.d, or under a conf.d
+next to a keepalived.conf.
 
 Output:
   -f, --format NAME           stylish (default), json, sarif, gnu or checkstyle
