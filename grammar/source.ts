@@ -63,8 +63,3 @@ export class LineIndex {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 }
-
-export function spanUnion(a: Span, b: Span): Span {
-  if (a.file !== b.file) return a;
-  return { file: a.file, start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
