@@ -56,6 +56,9 @@ export class KeywordSchema {
   private readonly valueChanges: Record<string, ValueChange>;
   /** Lookups are asked once per line of a config: cache them (the schema is immutable). */
   private readonly found = new Map<string, KeywordLookup | undefined>();
+  /** Memos: rules ask these once per line, and big files have ~100k lines. */
+  private readonly availabilities = new Map<KeywordDef, Availability>();
+  private readonly available = new Map<string, KeywordDef[]>();
   private readonly target: number[];
 
   static for(dialect: Dialect = 'keepalived', version = DEFAULT_KEEPALIVED_VERSION): KeywordSchema {
@@ -95,6 +98,12 @@ export class KeywordSchema {
   }
 
   availability(def: KeywordDef): Availability {
+    let known = this.availabilities.get(def);
+    if (!known) this.availabilities.set(def, (known = this.computeAvailability(def)));
+    return known;
+  }
+
+  private computeAvailability(def: KeywordDef): Availability {
     if (this.dialect === 'dpvs') {
       if (def.dialect === 'dpvs') return 'available';
       return def.in_dpvs ? 'available' : 'not-in-fork';
@@ -125,9 +134,13 @@ export class KeywordSchema {
 
   /** Available keywords of a context. */
   keywords(context: string): KeywordDef[] {
-    const names = this.byContext.get(context);
-    if (!names) return [];
-    return [...names.values()].flat().filter((d) => this.availability(d) === 'available');
+    let list = this.available.get(context);
+    if (!list) {
+      const names = this.byContext.get(context);
+      list = Object.freeze(names ? [...names.values()].flat().filter((d) => this.availability(d) === 'available') : []) as KeywordDef[];
+      this.available.set(context, list);
+    }
+    return list;
   }
 
   /** Every definition of a keyword name in any context, available or not. */

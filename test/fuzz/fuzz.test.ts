@@ -47,6 +47,11 @@ describe('the fuzz checks catch what they look for', () => {
     expect(checksOf({ formatText: () => '\0"{' + sample, parse: (path, text, options) => (text.startsWith('\0"{') ? boom() : realTarget.parse(path, text, options)) })).toContain('parse formatted threw');
   });
 
+  it('report an incremental parse that differs from a full parse, or throws', () => {
+    expect(new Set(checksOf({ reparse: (previous) => previous.result }))).toEqual(new Set(['reparse differs']));
+    expect(checksOf({ reparse: () => { throw new Error('boom'); } })).toEqual(['reparse threw']);
+  });
+
   it('report diagnostics, related locations and fix edits outside their file, and unknown paths', () => {
     const end = sample.length;
     expect(checksOf({ lint: ({ text }) => lintResult(text, [{ start: 0, end }]) })).toEqual([]);

@@ -3,9 +3,10 @@
 // crashes (lint turns a rule's exception into an `internal-error` diagnostic); every diagnostic,
 // related location and fix edit lies inside the text of its file; formatted text parses again
 // and, when the input has no syntax errors, formatting it again changes nothing; formatting does
-// not blow the text up; and no single call takes longer than a hang guard. The functions under
+// not blow the text up; an edit in the middle parsed incrementally (the editor's path) gives what
+// a full parse gives; and no single call takes longer than a hang guard. The functions under
 // test are injectable, so the checks themselves can be tested against broken implementations.
-import { MAX_BLOCK_DEPTH, parse, type IncludeHost } from '../../grammar/index.js';
+import { MAX_BLOCK_DEPTH, parse, reparse, type IncludeHost, type ParseResult } from '../../grammar/index.js';
 import { lint, type LintSettings } from '../../server/src/analysis/index.js';
 import { formatText } from '../../server/src/analysis/service/format.js';
 import type { Diagnostic, Location } from '../../server/src/analysis/types.js';
@@ -14,13 +15,14 @@ import type { FuzzInput } from './mutate.js';
 
 export interface FuzzTarget {
   parse: typeof parse;
+  reparse: typeof reparse;
   lint: typeof lint;
   formatText: typeof formatText;
   /** Milliseconds, for the hang guard. */
   now: () => number;
 }
 
-export const realTarget: FuzzTarget = { parse, lint, formatText, now: () => performance.now() };
+export const realTarget: FuzzTarget = { parse, reparse, lint, formatText, now: () => performance.now() };
 
 export interface Failure {
   /** The input's label: how to rebuild it. */
@@ -102,6 +104,24 @@ export function diagnosticProblems(d: Diagnostic, texts: Map<string, string>): s
   return out;
 }
 
+/** What a parse says, comparable across a full and an incremental parse. */
+const essence = (result: ParseResult) => JSON.stringify({
+  items: result.document.items,
+  comments: result.comments,
+  issues: [...result.issues].sort((a, b) => a.span.start - b.span.start || a.kind.localeCompare(b.kind)),
+});
+
+/** Two edits in the middle of the text: a `}` line (restructures blocks) and a character. */
+function checkReparse(input: FuzzInput, parsed: ParseResult, target: FuzzTarget, step: <T>(name: string, run: () => T) => T | undefined, fail: (check: string, message: string) => void): void {
+  const at = input.text.length >> 1;
+  for (const insert of ['}\n', 'x']) {
+    const edited = input.text.slice(0, at) + insert + input.text.slice(at + 1);
+    const incremental = step('reparse', () => target.reparse({ text: input.text, result: parsed }, input.path, edited));
+    const full = step('parse edited', () => target.parse(input.path, edited));
+    if (incremental && full && essence(incremental) !== essence(full)) fail('reparse differs', `inserting ${JSON.stringify(insert)} at offset ${at}: the incremental parse differs from a full parse`);
+  }
+}
+
 export function checkInput(input: FuzzInput, options: CheckOptions = {}): CheckOutcome {
   const target = options.target ?? realTarget;
   const maxMs = options.maxMs ?? DEFAULT_MAX_MS;
@@ -124,7 +144,8 @@ export function checkInput(input: FuzzInput, options: CheckOptions = {}): CheckO
   };
   const started = target.now();
 
-  step('parse', () => target.parse(input.path, input.text));
+  const parsed = step('parse', () => target.parse(input.path, input.text));
+  if (parsed) checkReparse(input, parsed, target, step, fail);
   const host = memoryFiles({ ...input.files, [input.path]: input.text });
   const variants: Array<{ name: string; settings: Partial<LintSettings>; files?: IncludeHost }> = [
     { name: 'lint stock', settings: {} },

@@ -25,6 +25,14 @@ export const unknownKeyword: Rule = {
     fixable: true,
   },
   check(context) {
+    // A generated or replicated file repeats the same unknown word many times: rank once.
+    const suggestions = new Map<string, string[]>();
+    const suggestionsFor = (where: string, word: string) => {
+      const key = `${where}\u0000${word}`;
+      let found = suggestions.get(key);
+      if (!found) suggestions.set(key, (found = closeMatches(word, context.schema.keywords(where).map((d) => d.name))));
+      return found;
+    };
     for (const node of context.tree.all) {
       if (node.def || insideUnavailableBlock(node)) continue;
       const versioned = versionMessage(context, node);
@@ -38,7 +46,7 @@ export const unknownKeyword: Rule = {
       if (node.keyword.value.search(INVISIBLE) >= 0 && context.schema.find(node.context, visible)) continue;
       const elsewhere = context.schema.definitionsNamed(node.keyword.value);
       if (elsewhere.some((d) => context.schema.availability(d) === 'available')) continue; // wrong-block
-      const candidates = closeMatches(node.keyword.value, context.schema.keywords(node.context).map((d) => d.name));
+      const candidates = suggestionsFor(node.context, node.keyword.value);
       let message = `unknown keyword '${node.keyword.value}' in ${describeBlock(node.parent)}`;
       if (candidates.length > 0) message += `; did you mean '${candidates[0]}'?`;
       else if (elsewhere.length > 0) message += ` (it is a ${elsewhere[0].dialect === 'dpvs' ? 'DPVS fork' : 'newer keepalived'} keyword of '${elsewhere[0].path}')`;
