@@ -46,12 +46,12 @@ function shiftItem(item: ItemNode, delta: number): ItemNode {
 
 const itemStart = (item: ItemNode): number => (item.type === 'statement' ? item.words[0].span.start : item.type === 'block' ? item.open.start : item.span.start);
 
-function itemEnd(item: ItemNode): number {
+/** Where an item ends; a block left open runs to the end of the file (it takes every later line). */
+function itemEndIn(item: ItemNode, textLength: number): number {
   if (item.type === 'stray-close') return item.span.end;
   const block = item.type === 'block' ? item : item.block;
   if (!block) return (item as StatementNode).words[(item as StatementNode).words.length - 1].span.end;
-  if (block.close) return block.close.end;
-  return block.items.length > 0 ? itemEnd(block.items[block.items.length - 1]) : block.open.end;
+  return block.close ? block.close.end : textLength;
 }
 
 const lineStart = (text: string, offset: number) => Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
@@ -64,6 +64,7 @@ function lineEnd(text: string, offset: number): number {
 /** The whole lines of the old text that hold the edit, widened to whole top-level items. */
 function editRegion(old: PreviousParse, changeStart: number, changeEnd: number) {
   const items = old.result.document.items;
+  const itemEnd = (item: ItemNode) => itemEndIn(item, old.text.length);
   let start = lineStart(old.text, changeStart);
   let end = lineEnd(old.text, changeEnd);
   let first = 0;
@@ -123,7 +124,8 @@ function reparseRegion(previous: PreviousParse, path: string, text: string, opti
   const endsInLine = partItems.length > 0 ? partItems[partItems.length - 1].type === 'statement' && !(partItems[partItems.length - 1] as StatementNode).block : before?.type === 'statement' && !before.block;
   const startsWithBlock = partItems.length > 0 ? partItems[0].type === 'block' : after?.type === 'block';
   if ((endsInLine && after?.type === 'block') || (startsWithBlock && before?.type === 'statement' && !before.block)) return undefined;
-  if (part.issues.some((i) => i.kind === 'missing-close-brace')) return undefined; // the rest of the file would nest inside
+  // A block the edit leaves open would take the rest of the file (fine when nothing follows).
+  if (region.end < oldText.length && part.issues.some((i) => i.kind === 'missing-close-brace')) return undefined;
   const items = [...old.document.items.slice(0, region.first), ...partItems, ...old.document.items.slice(region.last).map((i) => shiftItem(i, delta))];
   const outside = <T extends { span: Span }>(list: T[], own: T[], move: (entry: T, span: Span) => T) => [
     ...list.filter((e) => e.span.end <= region.start),

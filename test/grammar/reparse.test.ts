@@ -23,6 +23,7 @@ function edit(rng: Rng, text: string): string {
 
 const sources = (): Array<[string, string]> => [
   ['generated', generateConfig(40)],
+  ['generated, cut off inside a block', generateConfig(40).slice(0, 20_000)],
   ...readdirSync('examples', { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.conf')).map((p): [string, string] => [p, readFileSync(join('examples', p), 'utf8')]),
   ...(corpusAvailable() ? loadCorpus().filter((e) => !/[$@~]/.test(e.text)).slice(0, 40).map((e): [string, string] => [e.file, e.text]) : []),
 ];
@@ -56,6 +57,14 @@ describe('reparse', () => {
     }
     // Everything but edits that add a definition, a conditional, an include or a `{` left open.
     expect(reused / edits).toBeGreaterThan(0.6);
+  });
+
+  it('reads an edit below a block left open as part of that block (found by fuzzing)', () => {
+    const text = 'vrrp_script chk {\n   #script "pgrep dockerd" ';
+    const edited = text.replace('  #', ' x #');
+    const result = reparse({ text, result: parse('/k.conf', text) }, '/k.conf', edited);
+    expect(essence(result)).toEqual(essence(parse('/k.conf', edited)));
+    expect(result.document.items).toHaveLength(1);
   });
 
   it('falls back to a full parse when the edit adds a definition or an unclosed block', () => {
