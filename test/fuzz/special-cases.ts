@@ -82,6 +82,8 @@ export function bigSpecialCases(): FuzzInput[] {
     ['many-empty-blocks-one-line', `${'x {} '.repeat(100_000)}\n`],
     ['deep-nesting-20k', `${'a {\n'.repeat(20_000)}${'}\n'.repeat(20_000)}`],
     ['self-definition-40-uses', `$A=$A $A\n${'router_id $A\n'.repeat(40)}`],
+    // Found by the fuzzer: grouping same-named definitions copied the group on every addition.
+    ['same-name-30k', 'vrrp_instance V { }\n'.repeat(30_000)],
     ['at-ids-1000', Array.from({ length: 1000 }, (_, i) => `@h${i} vrrp_instance V${i} { virtual_router_id ${i % 255} }`).join('\n')],
     // One NUL byte and many lines, in a text that is not all Latin-1 (slower string search).
     ['nul-then-100k-lines', `\0\u20ac\n${'x\n'.repeat(100_000)}`],

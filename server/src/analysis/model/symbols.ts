@@ -60,7 +60,9 @@ export function buildSymbolTable(tree: ConfigTree, schema: KeywordSchema): Symbo
   for (const node of tree.all) collectNode(node, schema, table);
   for (const d of table.definitions) {
     const key = symbolKey(d.kind, d.name);
-    table.byKey.set(key, [...(table.byKey.get(key) ?? []), d]);
+    const same = table.byKey.get(key);
+    if (same) same.push(d);
+    else table.byKey.set(key, [d]);
   }
   return table;
 }
