@@ -1,9 +1,8 @@
 // Entry point of the grammar layer: text (+ injected include access) -> AST, comments,
 // preprocessor facts and syntax issues. Pure: no I/O, no LSP.
 import type { DocumentNode } from './ast.js';
-import { preprocess, type PreprocessOptions, type PreprocessResult } from './preprocess.js';
+import { preprocess, type PreprocessOptions, type PreprocessResult, type SyntaxIssue } from './preprocess.js';
 import { StreamParser } from './stream-parser.js';
-import type { SyntaxIssue } from './preprocess.js';
 
 export { MAX_BLOCK_DEPTH } from './stream-parser.js';
 

@@ -18,7 +18,7 @@ export interface BraceMark {
 
 export type PreToken = WordNode | BraceMark;
 
-const isBrace = (t: PreToken): t is BraceMark => (t as BraceMark).brace !== undefined;
+export const isBrace = (t: PreToken): t is BraceMark => (t as BraceMark).brace !== undefined;
 
 export type SyntaxIssueKind =
   | 'unterminated-quote' | 'line-too-long' | 'nul-byte' | 'invalid-replication' | 'runaway-definition'

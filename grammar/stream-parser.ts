@@ -6,7 +6,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { DocumentNode, WordNode } from './ast.js';
 import { cstToAst } from './cst-to-ast.js';
 import { parseTokens } from './parser.js';
-import type { PreToken, SyntaxIssue } from './preprocess.js';
+import { isBrace, type PreToken, type SyntaxIssue } from './preprocess.js';
 import type { Span } from './source.js';
 import { LBrace, Line, RBrace } from './tokens.js';
 
@@ -41,14 +41,13 @@ export class StreamParser {
     let wordsStart = 0;
     for (let i = 0; i < line.length; i++) {
       const token = line[i];
-      if (!('brace' in token)) continue;
+      if (!isBrace(token)) continue;
       if (i > wordsStart) this.push(Line, line.slice(wordsStart, i) as WordNode[]);
       wordsStart = i + 1;
       if (token.brace === '{') this.open(token.span);
       else this.close(token.span);
     }
-    if (wordsStart === 0 && line.length > 0) this.push(Line, line as WordNode[]);
-    else if (line.length > wordsStart) this.push(Line, line.slice(wordsStart) as WordNode[]);
+    if (line.length > wordsStart) this.push(Line, (wordsStart === 0 ? line : line.slice(wordsStart)) as WordNode[]);
   }
 
   finish(): DocumentNode {
