@@ -20,6 +20,11 @@ function isConfigFileName(name: string, inKeepalivedContext: boolean): boolean {
   return name.endsWith('.conf') && inKeepalivedContext;
 }
 
+/** Whether a directory's *.conf files are keepalived's, given whether its parent holds a keepalived.conf. */
+function isKeepalivedDirectory(name: string, besideMainConfig: boolean): boolean {
+  return KEEPALIVED_DIRECTORIES.has(name) || (name === 'conf.d' && besideMainConfig);
+}
+
 function statOf(path: string): Stats | undefined {
   try {
     return statSync(path);
@@ -51,12 +56,11 @@ function searchDirectory(root: string, out: Set<string>): void {
       const path = join(dir, name);
       const stat = statOf(path);
       if (stat?.isDirectory()) {
-        const keepalivedChild = inKeepalivedContext || KEEPALIVED_DIRECTORIES.has(name) || (name === 'conf.d' && hasMainConfig);
-        if (!SKIPPED_DIRECTORIES.has(name)) visit(path, depth + 1, keepalivedChild);
+        if (!SKIPPED_DIRECTORIES.has(name)) visit(path, depth + 1, inKeepalivedContext || isKeepalivedDirectory(name, hasMainConfig));
       } else if (stat?.isFile() && isConfigFileName(name, inKeepalivedContext)) out.add(path);
     }
   };
-  visit(root, 0, KEEPALIVED_DIRECTORIES.has(basename(root)) || (basename(root) === 'conf.d' && statOf(join(root, '..', 'keepalived.conf'))?.isFile() === true));
+  visit(root, 0, isKeepalivedDirectory(basename(root), statOf(join(root, '..', 'keepalived.conf'))?.isFile() === true));
 }
 
 const isGlob = (pattern: string) => pattern.split(sep).some(hasMagic) || /\{[^}]*,[^}]*\}/.test(pattern);

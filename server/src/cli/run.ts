@@ -1,6 +1,7 @@
 // One run of the CLI: arguments -> files -> settings -> lint (and fix) -> report -> exit code.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
 import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
@@ -17,7 +18,6 @@ import { includedTargets, readTarget, type LintTarget } from './lint-target.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 import { INTERNAL_ERROR, INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
 import { buildReport, displayPath } from './report.js';
-import { workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 
 export interface CliIO {
   cwd: string;

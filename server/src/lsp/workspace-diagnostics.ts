@@ -35,12 +35,12 @@ function workspaceConfigs(loaded: WorkspaceFacts, files: IncludeHost): string[] 
 
 export function checkOpenConfig(path: string, result: LintResult, loaded: WorkspaceFacts, settings: Partial<LintSettings>, files: IncludeHost): WorkspaceCheck {
   const results = new Map<string, LintResult>([[path, result]]);
+  const settingsKey = JSON.stringify(settings);
   for (const peer of workspaceConfigs(loaded, files)) {
     if (peer === path || results.has(peer)) continue;
     const read = files.read(peer);
     if ('problem' in read) continue;
     const cached = peerCache.get(peer);
-    const settingsKey = JSON.stringify(settings);
     const fresh = cached && cached.text === read.text && cached.settings === settingsKey && cached.facts === loaded.facts;
     const peerResult = fresh ? cached.result : lint({ path: peer, text: read.text, settings, files, facts: { ...loaded.facts, self: loaded.hostOf(peer) } });
     if (peerCache.size >= MAX_PEERS && !peerCache.has(peer)) peerCache.clear();
