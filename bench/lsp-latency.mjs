@@ -4,7 +4,8 @@
 // times each from sending the edit to receiving publishDiagnostics for that version.
 // The server waits before linting an edit as long as the document's last lint took, at most
 // 150 ms (server/src/lsp/analyzer.ts): the figures are what a user waits, that wait included.
-// Build the bundle first (`node esbuild.mjs`); EDITS=n sets the number of measured edits.
+// Build the bundle first (`node esbuild.mjs`); EDITS=n sets the number of measured edits;
+// SERVER_NODE_ARGS passes node flags to the server (e.g. "--cpu-prof --cpu-prof-dir=DIR").
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -11,6 +11,7 @@ import { lint, type LintSettings } from '../../server/src/analysis/index.js';
 import { formatText } from '../../server/src/analysis/service/format.js';
 import type { Diagnostic, Location } from '../../server/src/analysis/types.js';
 import { memoryFiles } from '../helpers/lint-text.js';
+import { parseEssence } from '../helpers/parse-essence.js';
 import type { FuzzInput } from './mutate.js';
 
 export interface FuzzTarget {
@@ -104,12 +105,7 @@ export function diagnosticProblems(d: Diagnostic, texts: Map<string, string>): s
   return out;
 }
 
-/** What a parse says, comparable across a full and an incremental parse. */
-const essence = (result: ParseResult) => JSON.stringify({
-  items: result.document.items,
-  comments: result.comments,
-  issues: [...result.issues].sort((a, b) => a.span.start - b.span.start || a.kind.localeCompare(b.kind)),
-});
+const essence = (result: ParseResult) => JSON.stringify(parseEssence(result));
 
 /** Two edits in the middle of the text: a `}` line (restructures blocks) and a character. */
 function checkReparse(input: FuzzInput, parsed: ParseResult, target: FuzzTarget, step: <T>(name: string, run: () => T) => T | undefined, fail: (check: string, message: string) => void): void {

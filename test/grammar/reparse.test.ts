@@ -2,16 +2,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse, reparse, type ParseResult } from '../../grammar/index.js';
+import { parse, reparse } from '../../grammar/index.js';
 import { generateConfig } from '../../bench/generate.mjs';
 import { corpusAvailable, loadCorpus } from '../helpers/corpus.js';
 import { int, mulberry32, pick, type Rng } from '../fuzz/random.js';
-
-/** Everything a parse says, in a comparable form (issues in position order, like diagnostics). */
-function essence(result: ParseResult) {
-  const issues = [...result.issues].sort((a, b) => a.span.start - b.span.start || a.kind.localeCompare(b.kind));
-  return { items: result.document.items, comments: result.comments, issues, text: result.files[0].text };
-}
+import { parseEssence } from '../helpers/parse-essence.js';
 
 const SNIPPETS = ['{', '}', '\n', ' ', 'x', '#', '!', '"', '\r\n', 'weight 2\n', 'real_server 10.0.0.9 80 {\n', '}\n', '{ a }', 'vrrp_instance V {\n state MASTER\n}\n', '$A=1\n', '@lb1 ', 'include x.conf\n', '~SEQ(i,1,2) y\n'];
 
@@ -36,7 +31,7 @@ describe('reparse', () => {
       for (let i = 0; i < 25; i++) {
         const text = edit(rng, previous.text);
         const result = reparse(previous, '/k.conf', text);
-        expect(essence(result), `${name}, edit ${i}`).toEqual(essence(parse('/k.conf', text)));
+        expect(parseEssence(result), `${name}, edit ${i}`).toEqual(parseEssence(parse('/k.conf', text)));
         previous = { text, result };
       }
     }
@@ -63,7 +58,7 @@ describe('reparse', () => {
     const text = 'vrrp_script chk {\n   #script "pgrep dockerd" ';
     const edited = text.replace('  #', ' x #');
     const result = reparse({ text, result: parse('/k.conf', text) }, '/k.conf', edited);
-    expect(essence(result)).toEqual(essence(parse('/k.conf', edited)));
+    expect(parseEssence(result)).toEqual(parseEssence(parse('/k.conf', edited)));
     expect(result.document.items).toHaveLength(1);
   });
 
@@ -71,7 +66,7 @@ describe('reparse', () => {
     const text = 'global_defs {\n router_id a\n}\nvrrp_script s {\n script x\n}\n';
     const previous = { text, result: parse('/k.conf', text) };
     for (const changed of [text.replace(' router_id a', ' router_id $R'), '$R=b\n' + text, text.replace('vrrp_script s {', 'vrrp_script s {\n {')]) {
-      expect(essence(reparse(previous, '/k.conf', changed))).toEqual(essence(parse('/k.conf', changed)));
+      expect(parseEssence(reparse(previous, '/k.conf', changed))).toEqual(parseEssence(parse('/k.conf', changed)));
     }
   });
 });

@@ -5,6 +5,7 @@ import { workspaceProblemDiagnostics } from '../../server/src/analysis/host/work
 import { checkOpenConfig } from '../../server/src/lsp/workspace-diagnostics.js';
 import { lint } from '../../server/src/analysis/index.js';
 import { hostMatcher } from '../../server/src/node/workspace-facts.js';
+import { memoryFiles } from '../helpers/lint-text.js';
 
 const YAML = 'version: 1\ndialect: nonsense\nhosts:\n  a:\n    addresses: [10.0.0.1/24]\n    configs: [a.conf]\n';
 const workspace = readWorkspaceFile('/ws/keepalived-lint.yaml', YAML);
@@ -23,7 +24,7 @@ describe('workspaceProblemDiagnostics', () => {
 
   it('is what the editor shows for the workspace file, honouring the rule setting', () => {
     const loaded = { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
-    const files = { glob: () => ({ paths: [] }), read: (path: string) => ({ problem: { kind: 'not-found' as const, path, message: 'absent' } }) };
+    const files = memoryFiles({});
     const result = lint({ path: '/ws/a.conf', text: 'global_defs {\n router_id a\n}\n' });
     expect(checkOpenConfig('/ws/a.conf', result, loaded, {}, files).inWorkspaceFile).toEqual(workspaceProblemDiagnostics(workspace));
     expect(checkOpenConfig('/ws/a.conf', result, loaded, { rules: { 'invalid-workspace-file': 'off' } }, files).inWorkspaceFile).toEqual([]);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../server/src/analysis/index.js';
 import { Analyzer, type Analysis } from '../../server/src/lsp/analyzer.js';
+import { memoryFiles } from '../helpers/lint-text.js';
 
 /** An analyzer on a fake clock: each lint of a document "takes" lintMs[path] milliseconds. */
 function analyzer(published: Analysis[], lintMs: Record<string, number>) {
@@ -17,7 +18,7 @@ function analyzer(published: Analysis[], lintMs: Record<string, number>) {
     },
     workspaceFor: () => undefined,
     onWorkspaceFile: () => {},
-    files: { glob: () => ({ paths: [] }), read: (path) => ({ problem: { kind: 'not-found', path, message: 'absent' } }) },
+    files: memoryFiles({}),
     onAnalysis: (analysis) => published.push(analysis),
   });
 }
