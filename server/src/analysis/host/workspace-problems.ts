@@ -1,11 +1,9 @@
 // keepalived-lint.yaml's own problems as diagnostics, the same in the CLI and the editor.
-import type { Diagnostic, Severity } from '../types.js';
+import { SEVERITY_ORDER, type Diagnostic, type Severity } from '../types.js';
 import type { WorkspaceFile } from './from-workspace.js';
 
 /** Rule id of the workspace file's own problems (not a rule of the registry: nothing in a config produces it). */
 export const INVALID_WORKSPACE_FILE = 'invalid-workspace-file';
-
-const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint'];
 
 /**
  * The problems on the workspace file's own path. `configured` is the severity set for
@@ -19,7 +17,7 @@ export function workspaceProblemDiagnostics(workspace: WorkspaceFile, configured
     start: problem.start,
     end: Math.max(problem.start, problem.end),
     rule: INVALID_WORKSPACE_FILE,
-    severity: (configured && SEVERITIES.includes(configured) ? configured : problem.severity) as Severity,
+    severity: configured !== undefined && configured in SEVERITY_ORDER ? (configured as Severity) : problem.severity,
     message: problem.message,
   }));
 }
