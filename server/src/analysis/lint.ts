@@ -5,6 +5,7 @@ import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import type { HostFact, HostFacts } from './host/context.js';
 import { buildConfigTree, type ConfigTree } from './model/config-tree.js';
 import { buildSymbolTable } from './model/symbols.js';
+import { guardFixes, guardVariantFix } from './fix-source.js';
 import { isSuppressed, readPragmas, type PragmaSet } from './pragmas.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { allRules, ruleIds } from './rules/index.js';
@@ -48,7 +49,7 @@ function toLocation(parsed: ParseResult, span: Span): Location {
   return { path: parsed.files[span.file]?.path ?? parsed.files[0].path, start: span.start, end: span.end };
 }
 
-function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): { diagnostics: Diagnostic[]; view: ConfigView } {
+function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts, configId?: string): { diagnostics: Diagnostic[]; view: ConfigView } {
   const indexes = new Map<number, LineIndex>();
   const lineOf = (span: Span) => {
     let index = indexes.get(span.file);
@@ -103,7 +104,7 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
       });
     }
   }
-  return { diagnostics: out, view: { parse: parsed, tree } };
+  return { diagnostics: guardFixes(out, parsed, configId), view: { parse: parsed, tree } };
 }
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
@@ -114,21 +115,24 @@ function lintVariants(input: LintInput, settings: LintSettings, union: ParseResu
   if (used.length === 0) return runRules(union, settings, rules, pragmas, facts);
   // keepalived's config id defaults to the host name: a known host decides the variant.
   const ids = facts?.self ? [facts.self.name] : settings.configIds.length > 0 ? settings.configIds : used;
-  const seen = new Map<string, { diagnostic: Diagnostic; ids: string[] }>();
+  const seen = new Map<string, { diagnostic: Diagnostic; variants: Array<{ id: string; diagnostic: Diagnostic }> }>();
   let view: ConfigView | undefined;
   for (const id of ids) {
     const variant = parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
-    const result = runRules(variant, settings, rules, pragmas, facts);
+    const result = runRules(variant, settings, rules, pragmas, facts, id);
     view ??= result.view;
     const once = new Map(result.diagnostics.map((d) => [keyOf(d), d]));
     for (const [key, diagnostic] of once) {
       const entry = seen.get(key);
-      if (entry) entry.ids.push(id);
-      else seen.set(key, { diagnostic, ids: [id] });
+      if (entry) entry.variants.push({ id, diagnostic });
+      else seen.set(key, { diagnostic, variants: [{ id, diagnostic }] });
     }
   }
-  const diagnostics = [...seen.values()].map(({ diagnostic, ids: where }) =>
-    where.length === ids.length ? diagnostic : { ...diagnostic, message: `${diagnostic.message} (with config id ${where.join(', ')})` });
+  const diagnostics = [...seen.values()].map(({ diagnostic, variants }) => {
+    const merged = guardVariantFix(diagnostic, variants, ids, union);
+    const where = variants.map((v) => v.id);
+    return where.length === ids.length ? merged : { ...merged, message: `${merged.message} (with config id ${where.join(', ')})` };
+  });
   return { diagnostics, view: ids.length === 1 && view ? view : { parse: union, tree: buildConfigTree(union.document.items, KeywordSchema.for(settings.dialect, settings.keepalivedVersion)) } };
 }
 

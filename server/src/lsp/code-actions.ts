@@ -33,7 +33,8 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, texts:
     if (typeof diagnostic.code !== 'string') continue;
     const data = (diagnostic.data ?? {}) as FixData;
     if (data.fix) actions.push({ title: data.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: toWorkspaceEdit(data.fix, texts) });
-    for (const suggestion of data.suggestions ?? []) actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(suggestion, texts) });
+    // A suggestion without edits (a fix left to the author, see fix-source.ts) has nothing to apply.
+    for (const suggestion of (data.suggestions ?? []).filter((s) => s.edits.length > 0)) actions.push({ title: suggestion.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(suggestion, texts) });
     actions.push(...disableActions(analysis, diagnostic));
   }
   return actions;
