@@ -51,6 +51,11 @@ export function tempTree(files: Record<string, string | Buffer> = {}): string {
 
 export const removeTree = (root: string) => rmSync(root, { recursive: true, force: true });
 
+interface JsonFix {
+  title: string;
+  edits: Array<{ path: string; line: number; column: number; endLine: number; endColumn: number; text: string }>;
+}
+
 export interface JsonOutput {
   version: number;
   files: Array<{
@@ -58,7 +63,8 @@ export interface JsonOutput {
     output?: string;
     diagnostics: Array<{
       rule: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number;
-      fix?: { title: string; edits: Array<{ path: string; line: number; column: number; endLine: number; endColumn: number; text: string }> };
+      fix?: JsonFix;
+      suggestions?: JsonFix[];
     }>;
   }>;
 }

@@ -2,7 +2,7 @@
 // 1-based lines and UTF-16 columns (end column exclusive), sorted for stable output.
 import { relative, sep } from 'node:path';
 import { LineIndex } from '../../../grammar/source.js';
-import type { Diagnostic, Severity } from '../analysis/types.js';
+import type { Diagnostic, Fix, Severity } from '../analysis/types.js';
 
 export interface ReportedRange {
   line: number;
@@ -26,6 +26,8 @@ export interface ReportedDiagnostic extends ReportedRange {
   severity: Severity;
   message: string;
   fix?: ReportedFix;
+  /** Fixes offered but never applied; one without edits is a change left to the author. */
+  suggestions?: ReportedFix[];
   /** The text of the first line the diagnostic covers (for SARIF fingerprints). */
   lineText: string;
 }
@@ -91,12 +93,12 @@ export function buildReport(input: ReportInput): Report {
   const sorted = [...input.diagnostics].sort((a, b) => compare(a.path, b.path) || a.start - b.start || a.end - b.end || compare(a.rule, b.rule) || compare(a.message, b.message));
   for (const d of sorted) {
     const reported: ReportedDiagnostic = { rule: d.rule, severity: d.severity, message: d.message, ...range(d.path, d.start, d.end), lineText: lineTextAt(d.path, d.start) };
-    if (d.fix) {
-      reported.fix = {
-        title: d.fix.title,
-        edits: d.fix.edits.map((e) => ({ path: displayPath(e.path, input.cwd), ...range(e.path, e.start, e.end), text: e.newText })),
-      };
-    }
+    const toReported = (fix: Fix): ReportedFix => ({
+      title: fix.title,
+      edits: fix.edits.map((e) => ({ path: displayPath(e.path, input.cwd), ...range(e.path, e.start, e.end), text: e.newText })),
+    });
+    if (d.fix) reported.fix = toReported(d.fix);
+    if (d.suggestions?.length) reported.suggestions = d.suggestions.map(toReported);
     fileFor(d.path).diagnostics.push(reported);
   }
   for (const [path, output] of input.outputs ?? []) fileFor(path).output = output;

@@ -1,5 +1,7 @@
 // Machine-readable output: {"version":1,"files":[{"path","diagnostics":[...]}]}.
-import type { Report } from '../report.js';
+import type { Report, ReportedFix } from '../report.js';
+
+const jsonFix = (fix: ReportedFix) => ({ title: fix.title, edits: fix.edits.map((e) => ({ path: e.path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, text: e.text })) });
 
 export function formatJson(report: Report): string {
   const files = report.files.map((file) => ({
@@ -12,7 +14,8 @@ export function formatJson(report: Report): string {
       column: d.column,
       endLine: d.endLine,
       endColumn: d.endColumn,
-      ...(d.fix ? { fix: { title: d.fix.title, edits: d.fix.edits.map((e) => ({ path: e.path, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, text: e.text })) } } : {}),
+      ...(d.fix ? { fix: jsonFix(d.fix) } : {}),
+      ...(d.suggestions ? { suggestions: d.suggestions.map(jsonFix) } : {}),
     })),
     ...(file.output !== undefined ? { output: file.output } : {}),
   }));
