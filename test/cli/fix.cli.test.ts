@@ -81,7 +81,7 @@ describe('--fix', () => {
     const run = runCli(cli, ['--fix', '-f', 'json'], { cwd: root });
     expect(run.status).toBe(1);
     expect(read(root, 'keepalived.conf')).toBe(broken);
-    expect(run.stderr).toContain('skipped keepalived.conf: it has syntax errors');
+    expect(run.stderr).toContain('skipped keepalived.conf: it has a syntax error at line 1 (');
     expect(rulesByFile(JSON.parse(run.stdout) as JsonOutput)['keepalived.conf']).toContain('syntax-error');
   });
 
@@ -90,7 +90,7 @@ describe('--fix', () => {
     const before = read(root, 'keepalived.conf');
     const run = runCli(cli, ['--fix', 'keepalived.conf'], { cwd: root });
     expect(read(root, 'keepalived.conf')).toBe(before);
-    expect(run.stderr).toContain('skipped keepalived.conf: broken.conf has syntax errors');
+    expect(run.stderr).toContain('skipped keepalived.conf: broken.conf has a syntax error at line 1 (');
   });
 
   it('fixes a file included by several linted files once', () => {
@@ -103,6 +103,39 @@ describe('--fix', () => {
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
     expect(read(root, 'shared/vs.conf')).toBe('virtual_server 10.0.0.10 80 {\n    lvs_method DR\n}\n');
+  });
+
+  it('fixes each include tree on its own and lists the skipped ones with the reason (issue 9, item 2)', () => {
+    const root = tree({
+      'fine.conf': 'virtual_server 10.0.0.1 80 {\n    lb_algo rr\n    protocol TCP\n}\n',
+      // Fixing the typo makes virtual_ipaddress a block keyword without '{': a syntax error.
+      'breaks.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddres 10.0.0.1\n}\n',
+      'broken.conf': 'virtual_server 10.0.0.2 80 {\n    lb_algo rr\n',
+    });
+    const before = { breaks: read(root, 'breaks.conf'), broken: read(root, 'broken.conf') };
+    const run = runCli(cli, ['--fix', 'fine.conf', 'breaks.conf', 'broken.conf'], { cwd: root });
+    expect(read(root, 'fine.conf')).toBe('virtual_server 10.0.0.1 80 {\n    lvs_sched rr\n    protocol TCP\n}\n');
+    expect({ breaks: read(root, 'breaks.conf'), broken: read(root, 'broken.conf') }).toEqual(before);
+    expect(run.stderr.split('\n')).toEqual([
+      'keepalived-lint: fixed 1 file; 2 skipped:',
+      expect.stringMatching(/^keepalived-lint: skipped breaks\.conf: its fixes would leave a syntax error in breaks\.conf at line \d+ \(/),
+      expect.stringMatching(/^keepalived-lint: skipped broken\.conf: it has a syntax error at line 1 \(.*\); fix it first$/),
+      '',
+    ]);
+    // What remains: the errors of the two skipped files.
+    expect(run.status).toBe(1);
+    expect(runCli(cli, ['--fix', 'fine.conf'], { cwd: root }).status).toBe(0);
+  });
+
+  it('leaves a $NAME use alone and says in json what to change by hand (issue 9, item 1)', () => {
+    const text = '$ALG=lb_algo rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n';
+    const root = tree({ 'keepalived.conf': text });
+    const run = runCli(cli, ['--fix', '-f', 'json'], { cwd: root });
+    expect(run.status).toBe(0);
+    expect(read(root, 'keepalived.conf')).toBe(text);
+    const [d] = (JSON.parse(run.stdout) as JsonOutput).files[0].diagnostics;
+    expect(d.fix).toBeUndefined();
+    expect(d.suggestions).toEqual([{ title: "Replace with 'lvs_sched' (by hand: the text comes from $ALG)", edits: [] }]);
   });
 
   it('never writes a file with an unterminated quote', () => {
