@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 
 export const ROOT = join(__dirname, '..', '..');
 const PACKAGE_VERSION: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -50,6 +51,17 @@ export function tempTree(files: Record<string, string | Buffer> = {}): string {
 }
 
 export const removeTree = (root: string) => rmSync(root, { recursive: true, force: true });
+
+/** Makes temporary trees like tempTree, and removes them all after the test file. */
+export function treesRemovedAfterAll(): (files: Record<string, string | Buffer>) => string {
+  const roots: string[] = [];
+  afterAll(() => roots.forEach(removeTree));
+  return (files) => {
+    const root = tempTree(files);
+    roots.push(root);
+    return root;
+  };
+}
 
 interface JsonFix {
   title: string;

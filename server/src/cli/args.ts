@@ -29,6 +29,8 @@ export interface CliOptions {
   /** Read included files outside the lint root (the workspace file's directory, or the current one). */
   includeOutsideRoot: boolean;
   configIds: string[];
+  /** Drop named files that the directory search would not take for keepalived configs. */
+  skipNonKeepalived: boolean;
   color: boolean;
   help: boolean;
   version: boolean;
@@ -95,6 +97,7 @@ const SPECS: OptionSpec[] = [
       o.configIds.push(v);
     },
   },
+  { name: 'skip-non-keepalived', value: false, apply: (o) => (o.skipNonKeepalived = true) },
   { name: 'no-color', value: false, apply: (o) => (o.color = false) },
   { name: 'help', short: 'h', value: false, apply: (o) => (o.help = true) },
   { name: 'version', short: 'v', value: false, apply: (o) => (o.version = true) },
@@ -103,7 +106,7 @@ const SPECS: OptionSpec[] = [
 export function defaultOptions(): CliOptions {
   return {
     patterns: [], format: 'stylish', fix: false, fixDryRun: false, stdin: false, stdinFilename: 'keepalived.conf',
-    noConfig: false, rules: {}, maxWarnings: -1, quiet: false, failOn: 'error', noInlineConfig: false, includeOutsideRoot: false, configIds: [],
+    noConfig: false, rules: {}, maxWarnings: -1, quiet: false, failOn: 'error', noInlineConfig: false, includeOutsideRoot: false, configIds: [], skipNonKeepalived: false,
     color: true, help: false, version: false,
   };
 }

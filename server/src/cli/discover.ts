@@ -1,7 +1,7 @@
 // From command-line arguments to the files to lint: files as named, directories searched
 // for keepalived configs, glob patterns expanded (with `**`).
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { expandGlob } from '../node/glob.js';
 import { hasMagic } from '../node/glob-pattern.js';
 import { FatalError } from './errors.js';
@@ -92,4 +92,36 @@ export function discoverFiles(patterns: readonly string[], cwd: string): string[
   }
   if (out.size === 0) throw new FatalError(`no keepalived config files found in ${patterns.length > 0 ? patterns.map((p) => `'${p}'`).join(', ') : 'the current directory'}`);
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const isFile = (path: string) => statOf(path)?.isFile() === true;
+const lexicallyInside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * Whether `dir` is, or lies below, a keepalived directory, looking no higher than `root` (the
+ * directory search starts there; a `dir` outside it is judged by all its parents).
+ */
+function inKeepalivedContext(dir: string, root: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    if (isKeepalivedDirectory(basename(current), isFile(join(dirname(current), 'keepalived.conf')))) return true;
+    if (current === root || dirname(current) === current) return false;
+  }
+}
+
+/** Whether the directory search from `root` would find the file at `path` (absolute). */
+export function isKeepalivedConfig(path: string, root: string): boolean {
+  const dir = dirname(path);
+  return isConfigFileName(basename(path), inKeepalivedContext(dir, lexicallyInside(dir, root) ? root : '/'));
+}
+
+/** The config files directly in `dir` that the directory search from `root` would find, sorted. */
+export function configFilesIn(dir: string, root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+  const context = inKeepalivedContext(dir, root);
+  return names.filter((name) => isConfigFileName(name, context) && isFile(join(dir, name))).map((name) => join(dir, name));
 }

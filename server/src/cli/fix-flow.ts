@@ -15,6 +15,8 @@ export interface FixInput {
   initial: AllResults;
   /** Lints some targets (and their workspace rules) again with some texts replaced. */
   lint: (targets: readonly LintTarget[], texts: ReadonlyMap<string, string>) => AllResults;
+  /** Files fixes may change (the others are linted only for context). */
+  mayEdit: (path: string) => boolean;
   host: NodeFileHost;
   /** Texts that are not on disk (stdin). */
   texts: ReadonlyMap<string, string>;
@@ -101,6 +103,7 @@ export function runFixes(input: FixInput): FixOutcome {
     const loop = fixUntilStable((changed) => input.lint(group, changed), {
       texts,
       canEdit: (path) => {
+        if (!input.mayEdit(path)) return false;
         const blocker = editBlocker(host, input.texts, path, write);
         if (blocker) skipped.add(`skipped fixes in ${show(path)}: ${blocker}`);
         return !blocker;

@@ -7,7 +7,9 @@ export const HELP = `Usage: ${TOOL_NAME} [options] [files|dirs|globs...]
 Checks keepalived.conf files (stock keepalived 2.x and the DPVS dialect), and the files
 they include. Directories (default: .) are searched for keepalived.conf, *.keepalived.conf
 and *.conf files under directories named keepalived or keepalived.d, or under a conf.d
-next to a keepalived.conf.
+next to a keepalived.conf. A file that such a config includes (conf.d/vi_1.conf, say) is
+checked as part of it, also when named alone: its includers are looked for among the
+workspace file's configs and in its directory and up to 3 above, within the lint root.
 
 Output:
   -f, --format NAME           stylish (default), json, sarif, gnu or checkstyle
@@ -23,6 +25,8 @@ Input:
       --stdin                 lint the text on stdin
       --stdin-filename NAME   path the stdin text stands for (default keepalived.conf);
                               it decides the workspace file and where includes are read from
+      --skip-non-keepalived   ignore named files the directory search would not take for
+                              keepalived configs (nginx/conf.d/*.conf, say); for commit hooks
 
 Checks:
       --dialect NAME          keepalived or dpvs

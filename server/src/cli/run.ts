@@ -6,13 +6,14 @@ import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
 import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { printable, useColor } from './color.js';
-import { ConfigResolver } from './config.js';
-import { discoverFiles } from './discover.js';
+import { ConfigResolver, type ResolvedConfig } from './config.js';
+import { discoverFiles, isKeepalivedConfig } from './discover.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, FatalError } from './errors.js';
 import { runFacts } from './facts-command.js';
 import { runFixes } from './fix-flow.js';
 import { format } from './formatters/index.js';
 import { HELP } from './help.js';
+import { contextTargets } from './includers.js';
 import { lintAll, type AllResults } from './lint-all.js';
 import { includedTargets, readTarget, type LintTarget } from './lint-target.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
@@ -48,19 +49,20 @@ interface Collected {
   crashed: boolean;
 }
 
-/** The diagnostics of every linted file and workspace file, each reported once. */
-function collect(linted: readonly LintTarget[], all: AllResults, resolver: ConfigResolver, options: CliOptions): Collected {
+/** The diagnostics in `reportable` files (and problems of workspace files), each reported once. */
+function collect(linted: readonly LintTarget[], all: AllResults, resolver: ConfigResolver, options: CliOptions, reportable: (path: string) => boolean): Collected {
   const unique = new Map<string, Diagnostic>();
   const texts = new Map<string, string>();
   let crashed = false;
   for (const target of linted) {
     const result = all.results.get(target.path)!;
     crashed ||= result.crashed;
-    for (const [path, text] of result.texts) texts.set(path, text);
-    for (const d of result.diagnostics) unique.set(keyOf(d), d);
+    for (const [path, text] of result.texts) if (reportable(path)) texts.set(path, text);
+    for (const d of result.diagnostics) if (reportable(d.path)) unique.set(keyOf(d), d);
   }
   const files = new Set(texts.keys());
   for (const d of all.workspaceDiagnostics) {
+    if (!reportable(d.path)) continue;
     unique.set(keyOf(d), d);
     files.add(d.path);
     texts.set(d.path, all.texts.get(d.path) ?? '');
@@ -103,31 +105,39 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
     paths = discoverFiles(options.patterns, cwd);
   }
   const resolver = new ConfigResolver(options, cwd);
-  const targets: LintTarget[] = paths.map((path) => {
+  const rootOf = (config: ResolvedConfig) => (config.workspace ? dirname(config.workspace.path) : cwd);
+  const toTarget = (path: string): LintTarget => {
     const config = resolver.forFile(path);
     const allowed = options.includeOutsideRoot || config.workspace?.workspace.includeOutsideRoot === true;
-    return { path, config, includeRoot: allowed ? undefined : config.workspace ? dirname(config.workspace.path) : cwd };
-  });
+    return { path, config, includeRoot: allowed ? undefined : rootOf(config) };
+  };
+  let named = paths.map(toTarget);
+  if (options.skipNonKeepalived) named = named.filter((target) => isKeepalivedConfig(target.path, rootOf(target.config)));
   // Unreadable inputs end the run before any output.
-  for (const target of targets) readTarget(target.path, host, given);
+  for (const target of named) readTarget(target.path, host, given);
+  const targets = [...named, ...contextTargets(named, host, rootOf, toTarget)];
 
   const first = lintAll(targets, host, given);
   const covered = includedTargets(targets, first.results);
   const linted = targets.filter((t) => !covered.has(t.path));
+  // Problems are reported (and fixed) in the named files, what they include and the workspace
+  // files, not in the configs linted only for context.
+  const reportedFiles = new Set(named.flatMap((target) => [...first.results.get(target.path)!.texts.keys()]));
+  const reportable = (path: string) => reportedFiles.has(path) || resolver.workspaces().some((workspace) => workspace.path === path);
   const show = (path: string) => displayPath(path, cwd);
 
   let all = covered.size > 0 ? lintAll(linted, host, given) : first;
   let fatal = false;
   const outputs = new Map<string, string>();
   if (options.fix || options.fixDryRun) {
-    const fixed = runFixes({ targets: linted, initial: all, lint: (group, texts) => lintAll(group, host, texts), host, texts: given, write: options.fix, show });
+    const fixed = runFixes({ targets: linted, initial: all, mayEdit: reportable, lint: (group, texts) => lintAll(group, host, texts), host, texts: given, write: options.fix, show });
     for (const notice of fixed.notices) io.stderr(`${TOOL_NAME}: ${printable(notice)}\n`);
     fatal = fixed.writeFailed;
     if (fixed.changed.size > 0) all = lintAll(linted, host, fixed.texts);
     if (options.fixDryRun) for (const path of fixed.changed) outputs.set(path, fixed.texts.get(path)!);
   }
 
-  const collected = collect(linted, all, resolver, options);
+  const collected = collect(linted, all, resolver, options, reportable);
   fatal ||= collected.crashed;
   const reported = options.quiet ? collected.diagnostics.filter((d) => d.severity === 'error') : collected.diagnostics;
   const report = buildReport({ diagnostics: reported, texts: collected.texts, files: collected.files, outputs, cwd });

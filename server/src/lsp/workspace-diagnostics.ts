@@ -4,7 +4,7 @@
 import type { IncludeHost } from '../../../grammar/index.js';
 import { checkWorkspace, lint, type Diagnostic, type LintResult, type LintSettings } from '../analysis/index.js';
 import { INVALID_WORKSPACE_FILE, workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
-import type { WorkspaceFacts } from '../node/workspace-facts.js';
+import { workspaceConfigs, type WorkspaceFacts } from '../node/workspace-facts.js';
 
 export interface WorkspaceCheck {
   /** Workspace-rule diagnostics in the open config. */
@@ -21,22 +21,10 @@ export interface WorkspaceCheck {
 const peerCache = new Map<string, { text: string; settings: string; facts: WorkspaceFacts['facts']; result: LintResult }>();
 const MAX_PEERS = 256;
 
-/** Paths of every config the workspace file maps to a host. */
-function workspaceConfigs(loaded: WorkspaceFacts, files: IncludeHost): string[] {
-  const paths = new Set<string>();
-  for (const { globs } of loaded.workspace.hostConfigs) {
-    for (const glob of globs) {
-      const answer = files.glob(glob, loaded.workspace.path);
-      if ('paths' in answer) for (const path of answer.paths) paths.add(path);
-    }
-  }
-  return [...paths];
-}
-
 export function checkOpenConfig(path: string, result: LintResult, loaded: WorkspaceFacts, settings: Partial<LintSettings>, files: IncludeHost): WorkspaceCheck {
   const results = new Map<string, LintResult>([[path, result]]);
   const settingsKey = JSON.stringify(settings);
-  for (const peer of workspaceConfigs(loaded, files)) {
+  for (const peer of workspaceConfigs(loaded.workspace, files)) {
     if (peer === path || results.has(peer)) continue;
     const read = files.read(peer);
     if ('problem' in read) continue;

@@ -3,6 +3,7 @@
 // match it.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { IncludeHost } from '../../../grammar/includes.js';
 import type { HostFact, HostFacts } from '../analysis/host/context.js';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
 
@@ -64,6 +65,18 @@ export function hostMatcher(workspace: WorkspaceFile): (configPath: string) => H
     const rel = relative(root, resolve(configPath)).split(sep).join('/');
     return matchers.find((m) => m.patterns.some((p) => p.test(rel)))?.host;
   };
+}
+
+/** Paths of every config the workspace file maps to a host. */
+export function workspaceConfigs(workspace: WorkspaceFile, files: IncludeHost): string[] {
+  const paths = new Set<string>();
+  for (const { globs } of workspace.hostConfigs) {
+    for (const glob of globs) {
+      const answer = files.glob(glob, workspace.path);
+      if ('paths' in answer) for (const path of answer.paths) paths.add(path);
+    }
+  }
+  return [...paths];
 }
 
 export function loadWorkspaceFacts(path: string): WorkspaceFacts | undefined {

@@ -1,0 +1,68 @@
+// Which configs may include a file named on the command line. keepalived reads a fragment
+// (conf.d/vi_1.conf, say) only as part of the config that includes it, so the fragment is
+// checked in that context: the configs of its workspace file (`configs:`), and the configs the
+// directory search would find in the fragment's directory and a few directories above it.
+// Nothing outside the lint root is looked at.
+import { dirname } from 'node:path';
+import type { IncludeHost } from '../../../grammar/includes.js';
+import { isInside } from '../node/root-guard.js';
+import { workspaceConfigs } from '../node/workspace-facts.js';
+import { configFilesIn } from './discover.js';
+import type { ResolvedConfig } from './config.js';
+import type { LintTarget } from './lint-target.js';
+import type { LoadedWorkspace } from './workspace.js';
+
+/** How many directories above a file's own are searched for configs that include it. */
+const MAX_PARENT_LEVELS = 3;
+
+/** Candidate includers, with directory listings and workspace globs expanded once per run. */
+class IncluderSearch {
+  private readonly byDirectory = new Map<string, string[]>();
+  private readonly byWorkspace = new Map<string, string[]>();
+
+  constructor(private readonly host: IncludeHost) {}
+
+  /** Configs other than `path` that may include it, all inside `root`. */
+  candidates(path: string, root: string, workspace?: LoadedWorkspace): string[] {
+    const found = new Set(workspace ? this.ofWorkspace(workspace) : []);
+    let dir = dirname(path);
+    for (let level = 0; level <= MAX_PARENT_LEVELS && isInside(root, dir); level++) {
+      for (const config of this.inDirectory(dir, root)) found.add(config);
+      if (dir === root || dirname(dir) === dir) break;
+      dir = dirname(dir);
+    }
+    found.delete(path);
+    return [...found].filter((config) => isInside(root, config));
+  }
+
+  private inDirectory(dir: string, root: string): string[] {
+    const key = `${root}\u0000${dir}`;
+    let configs = this.byDirectory.get(key);
+    if (!configs) this.byDirectory.set(key, (configs = configFilesIn(dir, root)));
+    return configs;
+  }
+
+  private ofWorkspace(workspace: LoadedWorkspace): string[] {
+    let configs = this.byWorkspace.get(workspace.path);
+    if (!configs) this.byWorkspace.set(workspace.path, (configs = workspaceConfigs(workspace.workspace, this.host)));
+    return configs;
+  }
+}
+
+/**
+ * Readable configs that may include one of the named targets, to lint alongside them for
+ * context; `rootOf` bounds the search, `toTarget` sets a config up for linting.
+ */
+export function contextTargets(named: readonly LintTarget[], host: IncludeHost, rootOf: (config: ResolvedConfig) => string, toTarget: (path: string) => LintTarget): LintTarget[] {
+  const search = new IncluderSearch(host);
+  const seen = new Set(named.map((target) => target.path));
+  const context: LintTarget[] = [];
+  for (const target of named) {
+    for (const path of search.candidates(target.path, rootOf(target.config), target.config.workspace)) {
+      if (seen.has(path)) continue;
+      seen.add(path);
+      if (!('problem' in host.read(path))) context.push(toTarget(path));
+    }
+  }
+  return context;
+}
