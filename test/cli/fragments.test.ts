@@ -74,6 +74,19 @@ describe('a named fragment', () => {
     expect(rules(alone.stdout)).toEqual({ 'shared/vi_1.conf': inFragment });
   });
 
+  it('is compared with every config below its keepalived-lint.yaml, as in the whole-directory run', () => {
+    const root = tree({
+      'keepalived-lint.yaml': 'version: 1\n',
+      'a/keepalived.conf': main('a', 'conf.d/*.conf'),
+      'a/conf.d/vi_1.conf': fragment('VI_1', 1),
+      'b/keepalived.conf': main('b', 'vi_1.conf'),
+      'b/vi_1.conf': fragment('VI_1', 1),
+    });
+    const whole = runCli(cli, ['-f', 'json', '.'], { cwd: root });
+    expect(rules(whole.stdout)['a/conf.d/vi_1.conf']).toEqual(['pair-priority-tie']);
+    expect(rules(runCli(cli, ['-f', 'json', 'a/conf.d/vi_1.conf'], { cwd: root }).stdout)).toEqual({ 'a/conf.d/vi_1.conf': ['pair-priority-tie'] });
+  });
+
   it('is not linted through configs outside the lint root', () => {
     const root = tree({
       'keepalived.conf': main('lb1', 'project/conf.d/vi_1.conf'),

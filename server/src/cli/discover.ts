@@ -114,6 +114,13 @@ export function isKeepalivedConfig(path: string, root: string): boolean {
   return isConfigFileName(basename(path), inKeepalivedContext(dir, lexicallyInside(dir, root) ? root : '/'));
 }
 
+/** The config files the directory search finds below `dir`. */
+export function configsBelow(dir: string): string[] {
+  const out = new Set<string>();
+  searchDirectory(dir, out);
+  return [...out];
+}
+
 /** The config files directly in `dir` that the directory search from `root` would find, sorted. */
 export function configFilesIn(dir: string, root: string): string[] {
   let names: string[];

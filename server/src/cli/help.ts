@@ -7,9 +7,10 @@ export const HELP = `Usage: ${TOOL_NAME} [options] [files|dirs|globs...]
 Checks keepalived.conf files (stock keepalived 2.x and the DPVS dialect), and the files
 they include. Directories (default: .) are searched for keepalived.conf, *.keepalived.conf
 and *.conf files under directories named keepalived or keepalived.d, or under a conf.d
-next to a keepalived.conf. A file that such a config includes (conf.d/vi_1.conf, say) is
-checked as part of it, also when named alone: its includers are looked for among the
-workspace file's configs and in its directory and up to 3 above, within the lint root.
+next to a keepalived.conf. A named file is checked together with the configs that may
+include it (conf.d/vi_1.conf with ../keepalived.conf, say): those in its directory and up
+to 3 above, and those of its keepalived-lint.yaml (configs: and every config below it),
+all within the lint root. Only problems in the named files and what they include are shown.
 
 Output:
   -f, --format NAME           stylish (default), json, sarif, gnu or checkstyle

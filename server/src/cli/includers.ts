@@ -1,13 +1,14 @@
-// Which configs may include a file named on the command line. keepalived reads a fragment
+// Which configs to lint with the files named on the command line. keepalived reads a fragment
 // (conf.d/vi_1.conf, say) only as part of the config that includes it, so the fragment is
-// checked in that context: the configs of its workspace file (`configs:`), and the configs the
-// directory search would find in the fragment's directory and a few directories above it.
-// Nothing outside the lint root is looked at.
+// checked in that context: the configs the directory search would find in the fragment's
+// directory and a few directories above it, and the configs of its workspace (`configs:` and
+// every config below keepalived-lint.yaml, which the workspace rules compare it with, as in
+// the whole-directory run). Nothing outside the lint root is looked at.
 import { dirname } from 'node:path';
 import type { IncludeHost } from '../../../grammar/includes.js';
 import { isInside } from '../node/root-guard.js';
 import { workspaceConfigs } from '../node/workspace-facts.js';
-import { configFilesIn } from './discover.js';
+import { configFilesIn, configsBelow } from './discover.js';
 import type { ResolvedConfig } from './config.js';
 import type { LintTarget } from './lint-target.js';
 import type { LoadedWorkspace } from './workspace.js';
@@ -44,7 +45,7 @@ class IncluderSearch {
 
   private ofWorkspace(workspace: LoadedWorkspace): string[] {
     let configs = this.byWorkspace.get(workspace.path);
-    if (!configs) this.byWorkspace.set(workspace.path, (configs = workspaceConfigs(workspace.workspace, this.host)));
+    if (!configs) this.byWorkspace.set(workspace.path, (configs = [...workspaceConfigs(workspace.workspace, this.host), ...configsBelow(dirname(workspace.path))]));
     return configs;
   }
 }
