@@ -18,34 +18,27 @@ const MAX_PARENT_LEVELS = 3;
 
 /** Candidate includers, with directory listings and workspace globs expanded once per run. */
 class IncluderSearch {
-  private readonly byDirectory = new Map<string, string[]>();
-  private readonly byWorkspace = new Map<string, string[]>();
+  /** Configs inside a root, by root and directory or workspace file. */
+  private readonly found = new Map<string, string[]>();
 
   constructor(private readonly host: IncludeHost) {}
 
-  /** Configs other than `path` that may include it, all inside `root`. */
-  candidates(path: string, root: string, workspace?: LoadedWorkspace): string[] {
-    const found = new Set(workspace ? this.ofWorkspace(workspace) : []);
+  /** Lists of configs (inside `root`) that may include `path`; it may be in them too. */
+  candidates(path: string, root: string, workspace?: LoadedWorkspace): string[][] {
+    const lists = workspace ? [this.cached(workspace.path, () => [...workspaceConfigs(workspace.workspace, this.host), ...configsBelow(dirname(workspace.path))], root)] : [];
     let dir = dirname(path);
     for (let level = 0; level <= MAX_PARENT_LEVELS && isInside(root, dir); level++) {
-      for (const config of this.inDirectory(dir, root)) found.add(config);
+      lists.push(this.cached(dir, () => configFilesIn(dir, root), root));
       if (dir === root || dirname(dir) === dir) break;
       dir = dirname(dir);
     }
-    found.delete(path);
-    return [...found].filter((config) => isInside(root, config));
+    return lists;
   }
 
-  private inDirectory(dir: string, root: string): string[] {
-    const key = `${root}\u0000${dir}`;
-    let configs = this.byDirectory.get(key);
-    if (!configs) this.byDirectory.set(key, (configs = configFilesIn(dir, root)));
-    return configs;
-  }
-
-  private ofWorkspace(workspace: LoadedWorkspace): string[] {
-    let configs = this.byWorkspace.get(workspace.path);
-    if (!configs) this.byWorkspace.set(workspace.path, (configs = [...workspaceConfigs(workspace.workspace, this.host), ...configsBelow(dirname(workspace.path))]));
+  private cached(key: string, find: () => string[], root: string): string[] {
+    const fullKey = `${root}\u0000${key}`;
+    let configs = this.found.get(fullKey);
+    if (!configs) this.found.set(fullKey, (configs = find().filter((config) => isInside(root, config))));
     return configs;
   }
 }
@@ -59,10 +52,12 @@ export function contextTargets(named: readonly LintTarget[], host: IncludeHost, 
   const seen = new Set(named.map((target) => target.path));
   const context: LintTarget[] = [];
   for (const target of named) {
-    for (const path of search.candidates(target.path, rootOf(target.config), target.config.workspace)) {
-      if (seen.has(path)) continue;
-      seen.add(path);
-      if (!('problem' in host.read(path))) context.push(toTarget(path));
+    for (const list of search.candidates(target.path, rootOf(target.config), target.config.workspace)) {
+      for (const path of list) {
+        if (seen.has(path)) continue;
+        seen.add(path);
+        if (!('problem' in host.read(path))) context.push(toTarget(path));
+      }
     }
   }
   return context;
