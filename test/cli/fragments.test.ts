@@ -102,9 +102,12 @@ describe('a named fragment', () => {
     const root = tree({
       'keepalived/keepalived.conf': mainText,
       'keepalived/conf.d/vi_1.conf': fragment('VI_1', 1).replace('state BACKUP', 'stat BACKUP'),
+      // A config next to it with a syntax error and a fixable problem: none of the named file's business.
+      'keepalived/other.conf': 'vrrp_instance VI_8 {\n    stat BACKUP\n',
     });
     const run = runCli(cli, ['--fix', 'keepalived/conf.d/vi_1.conf'], { cwd: root });
     expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
     expect(readFileSync(join(root, 'keepalived/conf.d/vi_1.conf'), 'utf8')).toContain('    state BACKUP\n');
     expect(readFileSync(join(root, 'keepalived/keepalived.conf'), 'utf8')).toBe(mainText);
   });

@@ -88,7 +88,7 @@ export function runFixes(input: FixInput): FixOutcome {
   const skipped = new Set<string>();
   for (const group of fixGroups(input.targets, input.initial.results)) {
     const first = group.map((t) => input.initial.results.get(t.path)).filter((r): r is TargetResult => !!r);
-    const fixable = first.some((r) => r.diagnostics.some((d) => d.fix)) || input.initial.workspaceDiagnostics.some((d) => d.fix && first.some((r) => r.texts.has(d.path)));
+    const fixable = first.some((r) => r.diagnostics.some((d) => d.fix && input.mayEdit(d.path))) || input.initial.workspaceDiagnostics.some((d) => d.fix && input.mayEdit(d.path) && first.some((r) => r.texts.has(d.path)));
     if (!fixable) continue;
     const names = group.map((t) => show(t.path)).sort().join(', ');
     // Braces and quotes decide how every later line (and included file) is read: no fix is
