@@ -1,7 +1,8 @@
-// Replacing a file's content safely: only if it is still what was read, through a temp
-// file in the same directory (fsync, then rename), keeping the mode and, when allowed, the owner.
+// Replacing a file's content safely: only if it is still what was read and the invoking user may
+// write it, through a temp file in the same directory (fsync, then rename) that gets the file's
+// owner and full mode (setuid and setgid included) before it takes the file's place.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readFileSnapshot, type FileSnapshot } from './file-host.js';
 
@@ -31,6 +32,45 @@ function changedSince(path: string, expected: FileSnapshot): string | undefined 
   return undefined;
 }
 
+const octal = (mode: number) => `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+
+/**
+ * Why the invoking user may not write the file, if they may not. A rename only needs a writable
+ * directory, so the file's own permission bits are checked: those of its owner, group or others,
+ * whichever class the user is in. Root gets no override: a file that is read-only for root's
+ * class (mode 0444, or another user's 0644) is refused too, so --fix as root never rewrites a file
+ * its owner has not opened to writing by others.
+ */
+export function writeDenied(path: string, stat: Stats): string | undefined {
+  const uid = process.getuid?.();
+  if (uid !== undefined) {
+    const inGroup = process.getgid?.() === stat.gid || (process.getgroups?.() ?? []).includes(stat.gid);
+    const bit = stat.uid === uid ? 0o200 : inGroup ? 0o020 : 0o002;
+    if ((stat.mode & bit) === 0) return `it is read-only for you (mode ${octal(stat.mode)}, owner uid ${stat.uid}): not rewritten`;
+  }
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (error) {
+    return `it is not writable (${(error as NodeJS.ErrnoException).code ?? message(error)}): not rewritten`;
+  }
+  return undefined;
+}
+
+/** Gives the temp file the original's owner, then its mode (a chown clears setuid and setgid); says what did not hold. */
+function keepOwnerAndMode(fd: number, original: Stats): string | undefined {
+  if (process.getuid === undefined) return undefined;
+  try {
+    fchownSync(fd, original.uid, original.gid);
+  } catch {
+    // Checked below: only root may give a file away.
+  }
+  fchmodSync(fd, original.mode & 0o7777);
+  const now = fstatSync(fd);
+  if (now.uid !== original.uid || now.gid !== original.gid) return `the rewritten file could not keep owner uid ${original.uid} gid ${original.gid}: not rewritten`;
+  if ((now.mode & 0o7777) !== (original.mode & 0o7777)) return `the rewritten file could not keep mode ${octal(original.mode)}: not rewritten`;
+  return undefined;
+}
+
 export function writeFileAtomic(path: string, text: string, expected: FileSnapshot): WriteOutcome {
   let target: string;
   try {
@@ -42,18 +82,21 @@ export function writeFileAtomic(path: string, text: string, expected: FileSnapsh
   const changed = changedSince(target, expected);
   if (changed) return { written: false, reason: changed };
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let original: Stats;
+  try {
+    original = statSync(target);
+  } catch (error) {
+    return { written: false, reason: message(error) };
+  }
+  const denied = writeDenied(target, original);
+  if (denied) return { written: false, reason: denied };
   let fd: number | undefined;
   try {
-    const owner = statSync(target);
-    fd = openSync(temp, 'wx', expected.mode);
-    fchmodSync(fd, expected.mode);
-    try {
-      fchownSync(fd, owner.uid, owner.gid);
-    } catch {
-      // Only root may give a file away; the file then belongs to whoever ran --fix.
-    }
+    fd = openSync(temp, 'wx', 0o600);
     const bytes = Buffer.from(text, 'utf8');
     for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+    const kept = keepOwnerAndMode(fd, original);
+    if (kept) throw new Error(kept);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -23,7 +23,6 @@ export interface FileSnapshot {
   sha256: string;
   mtimeMs: number;
   size: number;
-  mode: number;
   /** False when bytes were not valid UTF-8 (the text then holds U+FFFD replacements). */
   validUtf8: boolean;
 }
@@ -95,7 +94,7 @@ export function readFileSnapshot(path: string, maxBytes: number): SnapshotAnswer
     const bytes = readBounded(fd, maxBytes);
     if (!bytes) return tooLarge();
     const { text, validUtf8 } = decode(bytes);
-    return { snapshot: { path, text, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: bytes.length, mode: stat.mode & 0o7777, validUtf8 } };
+    return { snapshot: { path, text, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: bytes.length, validUtf8 } };
   } catch (error) {
     return { problem: failure(path, error) };
   } finally {
