@@ -1,7 +1,10 @@
 // Conditional configs are families: for each corpus file with `@id` lines, run the real
 // `keepalived -t -i ID` for every config id the file uses and compare with our lint of that
-// variant. (The recorded oracle ran these files with one config id none of them uses.)
+// variant, and with an id none of them uses when `@^ID` lines are kept only then. (The recorded
+// oracle ran these files with one config id none of them uses.)
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +18,9 @@ const run = promisify(execFile);
 const binary = keepalivedBinary();
 const files = corpusAvailable() ? loadCorpus().filter((e) => e.dialect === 'stock' && isConditional(e.text)) : [];
 
+/** A config id no corpus file uses: the host every `@^ID` line is kept on. */
+const OTHER_ID = 'kl_other_host';
+
 /** Names of scripts keepalived removed for host-bound reasons, whose references then fail. */
 const HOST_REMOVED = /Unable to set default user for vrrp script (\S+)|Disabling track script (\S+) since/;
 
@@ -24,7 +30,8 @@ describe.runIf(binary !== undefined && files.length > 0)('conditional configs ag
     const misses: string[] = [];
     let variants = 0;
     for (const entry of files) {
-      const ids = [...new Set(parse(entry.file, entry.text).conditionals.map((c) => c.id))].sort();
+      const conditionals = parse(entry.file, entry.text).conditionals;
+      const ids = [...new Set(conditionals.map((c) => c.id)), ...(conditionals.some((c) => c.negated) ? [OTHER_ID] : [])].sort();
       const index = new LineIndex(entry.text);
       const sourceLines = entry.text.split('\n');
       for (const id of ids) {
@@ -49,4 +56,44 @@ describe.runIf(binary !== undefined && files.length > 0)('conditional configs ag
     if (misses.length) console.log(`  ${misses.slice(0, 40).join('\n  ')}`);
     expect(recall).toBeGreaterThanOrEqual(0.99);
   }, 300_000);
+});
+
+/** Only `@^lb1` lines: they are real config lines on every host whose config id is not lb1. */
+const NEGATED_ONLY = `global_defs {
+    router_id lb
+}
+vrrp_instance VI_1 {
+    state BACKUP
+    interface eth0
+    virtual_router_id 51
+    priority 100
+@^lb1    advert_int 300
+    virtual_ipaddress {
+        10.0.0.10/24
+    }
+}
+`;
+
+describe('@^ID lines', () => {
+  const advertLines = (text: string, settings = {}) => lint({ path: '/c/keepalived.conf', text, settings }).diagnostics.filter((d) => text.slice(0, d.start).split('\n').length === 9);
+
+  it('are checked as the variant where ID is not the config id, without one being named', () => {
+    const found = advertLines(NEGATED_ONLY);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((d) => d.message.endsWith('(with a config id other than lb1)'))).toBe(true);
+    expect(advertLines(NEGATED_ONLY, { configIds: ['lb1'] })).toEqual([]);
+  });
+
+  it('do not report what only the union of both variants has', () => {
+    const both = NEGATED_ONLY.replace('@^lb1    advert_int 300\n', '@^lb1    advert_int 2\n@lb1    advert_int 1\n');
+    expect(lint({ path: '/c/keepalived.conf', text: both }).diagnostics).toEqual([]);
+  });
+
+  it.runIf(binary !== undefined)('agree with keepalived -t: line 9 is wrong only for other config ids', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kl-negated-')), 'keepalived.conf');
+    writeFileSync(file, NEGATED_ONLY);
+    const check = (id: string) => run('timeout', ['10', binary!, '-t', '-f', file, '-i', id, '-l', '-D', '-n'], { encoding: 'utf8' }).then((r) => `${r.stdout}${r.stderr}`, (e: { stdout: string; stderr: string }) => `${e.stdout}${e.stderr}`);
+    expect(await check('lb1')).not.toMatch(/Line 9\)/);
+    expect(await check(OTHER_ID)).toMatch(/Line 9\) number '300' outside range/);
+  });
 });

@@ -109,12 +109,33 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
 
+/**
+ * The config ids to check a conditional file with: each id its `@id` lines use and, when an
+ * `@^ID` line would otherwise never be kept (every checked id is ID), an id none of them uses,
+ * as on every other host.
+ */
+function variantIds(union: ParseResult): { ids: string[]; other?: string } {
+  const used = [...new Set(union.conditionals.map((c) => c.id))].sort();
+  if (!union.conditionals.some((c) => c.negated && used.every((id) => id === c.id))) return { ids: used };
+  let other = 'other';
+  while (used.includes(other)) other += '_';
+  return { ids: [...used, other], other };
+}
+
+/** Which variants reported a diagnostic, for its message. */
+function variantLabel(where: readonly string[], ids: readonly string[], other?: string): string {
+  const named = where.filter((id) => id !== other);
+  const parts = named.length > 0 ? [`config id ${named.join(', ')}`] : [];
+  if (other !== undefined && where.includes(other)) parts.push(`a config id other than ${ids.filter((id) => id !== other).join(', ')}`);
+  return parts.join(' or ');
+}
+
 /** Runs every variant of a conditional config and merges what they report. */
 function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): { diagnostics: Diagnostic[]; view: ConfigView } {
-  const used = [...new Set(union.conditionals.map((c) => c.id))].sort();
-  if (used.length === 0) return runRules(union, settings, rules, pragmas, facts);
+  if (union.conditionals.length === 0) return runRules(union, settings, rules, pragmas, facts);
   // keepalived's config id defaults to the host name: a known host decides the variant.
-  const ids = facts?.self ? [facts.self.name] : settings.configIds.length > 0 ? settings.configIds : used;
+  const variants: { ids: string[]; other?: string } = facts?.self ? { ids: [facts.self.name] } : settings.configIds.length > 0 ? { ids: settings.configIds } : variantIds(union);
+  const { ids } = variants;
   const seen = new Map<string, { diagnostic: Diagnostic; variants: Array<{ id: string; diagnostic: Diagnostic }> }>();
   let view: ConfigView | undefined;
   for (const id of ids) {
@@ -128,10 +149,10 @@ function lintVariants(input: LintInput, settings: LintSettings, union: ParseResu
       else seen.set(key, { diagnostic, variants: [{ id, diagnostic }] });
     }
   }
-  const diagnostics = [...seen.values()].map(({ diagnostic, variants }) => {
-    const merged = guardVariantFix(diagnostic, variants, ids, union);
-    const where = variants.map((v) => v.id);
-    return where.length === ids.length ? merged : { ...merged, message: `${merged.message} (with config id ${where.join(', ')})` };
+  const diagnostics = [...seen.values()].map(({ diagnostic, variants: found }) => {
+    const merged = guardVariantFix(diagnostic, found, ids, union);
+    const where = found.map((v) => v.id);
+    return where.length === ids.length ? merged : { ...merged, message: `${merged.message} (with ${variantLabel(where, ids, variants.other)})` };
   });
   return { diagnostics, view: ids.length === 1 && view ? view : { parse: union, tree: buildConfigTree(union.document.items, KeywordSchema.for(settings.dialect, settings.keepalivedVersion)) } };
 }
