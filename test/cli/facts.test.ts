@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
-import { hostsFromAnsible, hostsFromKubectl, interfacesFromIpJson, mergeHosts } from '../../server/src/analysis/host/host-entry.js';
+import { hostsFromAnsible, hostsFromKubectl, interfacesFromIpJson } from '../../server/src/analysis/host/host-entry.js';
+import { mergeHosts } from '../../server/src/analysis/host/workspace-edit.js';
 import { collectHostFacts, type Runner } from '../../server/src/node/facts-collect.js';
 import { ROOT } from './harness.js';
 
@@ -54,14 +55,25 @@ describe('facts import', () => {
 
   it('merges hosts into a workspace file and keeps its comments and other keys', () => {
     const before = '# our LVS pair\nversion: 1\nhosts:\n  lvs-a:\n    # where it runs\n    configs: [lvs-a/keepalived.conf]\n    addresses: [10.0.0.1]\n';
-    const after = mergeHosts(before, [{ name: 'lvs-a', interfaces: interfacesFromIpJson(IP_JSON) }, { name: 'lvs-b', labels: ['ddm_lvs2'], addresses: ['10.186.87.106'] }]);
-    expect(after).toContain('# our LVS pair');
-    expect(after).toContain('# where it runs');
-    expect(after).toContain('configs: [ lvs-a/keepalived.conf ]');
-    expect(after).not.toContain('10.0.0.1');
+    const merged = mergeHosts(before, [{ name: 'lvs-a', interfaces: interfacesFromIpJson(IP_JSON) }, { name: 'lvs-b', labels: ['ddm_lvs2'], addresses: ['10.186.87.106'] }]);
+    const after = 'text' in merged ? merged.text : merged.problem;
+    expect(after).toBe('# our LVS pair\nversion: 1\nhosts:\n  lvs-a:\n    # where it runs\n    configs: [lvs-a/keepalived.conf]\n    interfaces:\n      bond0: [ 10.186.87.105/23 ]\n  lvs-b:\n    labels: [ ddm_lvs2 ]\n    addresses: [ 10.186.87.106 ]\n');
     const workspace = readWorkspaceFile('/ws/keepalived-lint.yaml', after);
     expect(workspace.problems).toEqual([]);
     expect(workspace.facts.hosts.map((h) => [h.name, h.addresses.map((a) => a.address.text)])).toEqual([['lvs-a', ['10.186.87.105']], ['lvs-b', ['10.186.87.106']]]);
+  });
+
+  it('writes a flow-style or empty hosts mapping out whole, keeping the other keys of its hosts', () => {
+    const b = { name: 'lvs-b', labels: ['ddm_lvs2'], addresses: ['10.186.87.106'] };
+    const text = (before: string) => {
+      const merged = mergeHosts(before, [b]);
+      return 'text' in merged ? merged.text : merged.problem;
+    };
+    expect(text('hosts: {lvs-b: {configs: [x]}, a: {}}  # flow\n')).toBe('hosts: { lvs-b: { configs: [ x ], labels: [ ddm_lvs2 ], addresses: [ 10.186.87.106 ] }, a: {} }  # flow\n');
+    expect(text('version: 1\nhosts:\n# end')).toBe('version: 1\nhosts:\n  lvs-b:\n    labels: [ ddm_lvs2 ]\n    addresses: [ 10.186.87.106 ]\n# end');
+    expect(text('# nothing yet')).toBe('# nothing yet\nhosts:\n  lvs-b:\n    labels: [ ddm_lvs2 ]\n    addresses: [ 10.186.87.106 ]');
+    expect(text('- a list')).toBe('its top level is not a block mapping');
+    expect(text('hosts:\n  lvs-b: 5\n')).toBe("its host 'lvs-b' is not a mapping");
   });
 
   it('writes the merged file from the command line', () => {

@@ -1,12 +1,14 @@
 // `keepalived-lint facts collect | import`: host entries for keepalived-lint.yaml from real
-// sources. collect prints this host's entry; import merges hosts into a workspace file,
-// keeping its comments.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { hostEntryYaml, hostsFromAnsible, hostsFromKubectl, mergeHosts, type HostEntry } from '../analysis/host/host-entry.js';
+// sources. collect prints this host's entry; import edits the hosts of a workspace file in
+// place, leaving every byte it does not change as it was.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { hostEntryYaml, hostsFromAnsible, hostsFromKubectl, type HostEntry } from '../analysis/host/host-entry.js';
+import { mergeHosts } from '../analysis/host/workspace-edit.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
-import { readFileSnapshot } from '../node/file-host.js';
 import { collectHostFacts, nodeRunner, type Runner } from '../node/facts-collect.js';
+import { readFactDirectory, readFactFile } from '../node/facts-input.js';
+import { readFileSnapshot, type FileSnapshot } from '../node/file-host.js';
 import { UsageError } from './args.js';
 import { EXIT_OK, FatalError } from './errors.js';
 import type { CliIO } from './run.js';
@@ -16,9 +18,11 @@ export const FACTS_HELP = `Usage: keepalived-lint facts collect [--name NAME] [-
 
 collect  prints this host's entry for keepalived-lint.yaml, from ip -json addr show, hostname,
          iptables-save and ipvsadm -Ln --stats (tools that are missing are skipped with a note).
-import   merges hosts into the workspace file (default ./keepalived-lint.yaml), keeping its
-         comments: labels and InternalIP addresses from 'kubectl get nodes -o json', or interfaces
-         from an Ansible fact cache ('ansible -m setup --tree DIR'). --dry-run prints the result.
+import   merges hosts into the workspace file (default ./keepalived-lint.yaml), changing only the
+         host values that differ (comments, line endings and untouched lists stay as they are):
+         labels and InternalIP addresses from 'kubectl get nodes -o json' saved to a file, or
+         interfaces from an Ansible fact cache ('ansible -m setup --tree DIR'). Inputs must be
+         regular UTF-8 files. --dry-run prints the result.
 `;
 
 interface FactsOptions {
@@ -57,13 +61,23 @@ function parseFactsArgs(argv: readonly string[]): FactsOptions {
 
 function importedHosts(options: FactsOptions, cwd: string): HostEntry[] {
   try {
-    if (options.kubectl) return hostsFromKubectl(readFileSync(resolve(cwd, options.kubectl), 'utf8'));
-    const dir = resolve(cwd, options.ansible!);
-    const files = readdirSync(dir).filter((f) => !f.startsWith('.')).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-    return hostsFromAnsible(files);
+    if (options.kubectl) return hostsFromKubectl(readFactFile(resolve(cwd, options.kubectl)).text);
+    return hostsFromAnsible(readFactDirectory(resolve(cwd, options.ansible!)));
   } catch (error) {
     throw new FatalError(`facts import: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The workspace file as it is now, or undefined when there is none yet. */
+function currentWorkspace(path: string, shown: string): FileSnapshot | undefined {
+  const answer = readFileSnapshot(path, 8 * 1024 * 1024);
+  if ('problem' in answer) {
+    if (answer.problem.kind === 'not-found') return undefined;
+    throw new FatalError(`facts import: ${answer.problem.message}`);
+  }
+  // Decoding replaced the invalid bytes: writing the text back would change them.
+  if (!answer.snapshot.validUtf8) throw new FatalError(`facts import: ${shown} is not valid UTF-8; convert it to UTF-8 first (nothing written)`);
+  return answer.snapshot;
 }
 
 export function runFacts(argv: readonly string[], io: CliIO, run: Runner = nodeRunner): number {
@@ -79,19 +93,23 @@ export function runFacts(argv: readonly string[], io: CliIO, run: Runner = nodeR
     return EXIT_OK;
   }
   const path = resolve(io.cwd, options.workspace);
-  const existing = readFileSnapshot(path, 8 * 1024 * 1024);
-  const snapshot = 'snapshot' in existing ? existing.snapshot : undefined;
+  const snapshot = currentWorkspace(path, options.workspace);
   const merged = mergeHosts(snapshot?.text ?? '', importedHosts(options, io.cwd));
+  if ('problem' in merged) throw new FatalError(`facts import: ${options.workspace}: ${merged.problem} (nothing written)`);
   if (options.dryRun) {
-    io.stdout(merged);
+    io.stdout(merged.text);
+    return EXIT_OK;
+  }
+  if (snapshot?.text === merged.text) {
+    io.stderr(`keepalived-lint facts: ${options.workspace} is up to date\n`);
     return EXIT_OK;
   }
   if (snapshot) {
-    const written = writeFileAtomic(path, merged, snapshot);
+    const written = writeFileAtomic(path, merged.text, snapshot);
     if (!written.written) throw new FatalError(`facts import: cannot write ${options.workspace}: ${written.reason}`);
   } else {
     try {
-      writeFileSync(path, merged, { flag: 'wx' });
+      writeFileSync(path, merged.text, { flag: 'wx' });
     } catch (error) {
       throw new FatalError(`facts import: cannot create ${options.workspace}: ${error instanceof Error ? error.message : String(error)}`);
     }
