@@ -4,7 +4,8 @@
 // on with the next input) instead of freezing the script. Bases are the shared corpus
 // (../shared/corpus, or $KEEPALIVED_LINT_CORPUS) when present, the built-in samples otherwise.
 // Unlike CI, heavy mutations (100k-line ~SEQ, 10,000-deep nesting, self-referential definitions,
-// many `@id`s, include fan-out) are mixed in, and the default hang guard is tighter.
+// many `@id`s, include fan-out) are mixed in, and the default hang guard is tighter. Before
+// fuzzing it prints how long each hostile glob (test/fuzz/hostile-globs.ts) takes on this machine.
 //
 //   node bench/fuzz.mjs [--seconds 60] [--seed N] [--max-ms 5000] [--heavy 0.04] [--specials] [--out DIR]
 //   node bench/fuzz.mjs --seed N --index I      check random input I of seed N again, write it to DIR
@@ -90,7 +91,7 @@ async function main() {
   const bundle = join(tmpdir(), `kl-fuzz-${process.pid}.cjs`);
   await build({
     stdin: {
-      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\n",
+      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\nexport { timeHostileGlobs } from './test/fuzz/hostile-globs.ts';\n",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'fuzz-entry.ts',
@@ -121,6 +122,9 @@ async function main() {
     process.exit(outcome.failures.length > 0 ? 1 : 0);
   }
 
+  // Printed, not asserted: the tests only guard these with generous "finishes" limits.
+  console.log('hostile globs: expanded with the lint root | with no root (10,000-directory cap) | as a configs: glob on a long path');
+  for (const row of fuzz.timeHostileGlobs()) console.log(`  ${row.name}: ${row.rooted} | ${row.unrooted} | ${row.configs}`);
   const run = { seed, bases, heavy: args.heavy, specials: args.specials };
   console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms per call; node ${process.version}`);
   const started = Date.now();

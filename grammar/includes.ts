@@ -18,12 +18,16 @@ export interface IncludeProblem {
   path?: string;
 }
 
-export type GlobAnswer = { paths: string[] } | { problem: IncludeProblem };
+/** `problems` of a partial answer: parts of the pattern that were not searched. */
+export type GlobAnswer = { paths: string[]; problems?: IncludeProblem[] } | { problem: IncludeProblem };
 export type ReadAnswer = { text: string } | { problem: IncludeProblem };
 
 export interface IncludeHost {
-  /** Expands the pattern against the directory of `fromPath`; paths come back sorted. */
-  glob(pattern: string, fromPath: string): GlobAnswer;
+  /**
+   * Expands the pattern against the directory of `fromPath`; paths come back sorted. With a
+   * `root`, directories outside it (symbolic links resolved) are never listed.
+   */
+  glob(pattern: string, fromPath: string, root?: string): GlobAnswer;
   read(path: string): ReadAnswer;
 }
 
@@ -83,6 +87,7 @@ export function resolveInclude(request: IncludeRequest): ResolvedInclude {
   const globbed = request.host.glob(request.pattern, request.fromPath);
   if ('problem' in globbed) return fail(globbed.problem);
   directive.matched = globbed.paths;
+  directive.problems.push(...(globbed.problems ?? []));
   if (globbed.paths.length === 0) {
     return fail({ kind: 'not-found', message: `no file matches '${request.pattern}'` });
   }

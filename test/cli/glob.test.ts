@@ -3,24 +3,37 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandGlob } from '../../server/src/node/glob.js';
-import { expandBraces, hasMagic, segmentMatcher } from '../../server/src/node/glob-pattern.js';
+import { expandBraces } from '../../server/src/analysis/glob/braces.js';
+import { hasMagic, segmentMatcher } from '../../server/src/analysis/glob/segment.js';
 import { removeTree, tempTree } from './harness.js';
 
 describe('expandBraces', () => {
+  const expand = (pattern: string, limit = 100) => {
+    const result = expandBraces(pattern, limit);
+    return 'patterns' in result ? result.patterns : result.problem;
+  };
+
   it('expands alternatives left to right, nested too', () => {
-    expect(expandBraces('a{b,c}d', 100)).toEqual(['abd', 'acd']);
-    expect(expandBraces('{x,y{1,2}}.conf', 100)).toEqual(['x.conf', 'y1.conf', 'y2.conf']);
-    expect(expandBraces('{a,b}{1,2}', 100)).toEqual(['a1', 'a2', 'b1', 'b2']);
+    expect(expand('a{b,c}d')).toEqual(['abd', 'acd']);
+    expect(expand('{x,y{1,2}}.conf')).toEqual(['x.conf', 'y1.conf', 'y2.conf']);
+    expect(expand('{a,b}{1,2}')).toEqual(['a1', 'a2', 'b1', 'b2']);
+    expect(expand('m{,}.conf')).toEqual(['m.conf', 'm.conf']);
   });
 
-  it('keeps braces without a comma, unmatched or escaped', () => {
-    expect(expandBraces('a{b}c', 100)).toEqual(['a{b}c']);
-    expect(expandBraces('a{b,c', 100)).toEqual(['a{b,c']);
-    expect(expandBraces('a\\{b,c}', 100)).toEqual(['a\\{b,c}']);
+  it('expands a single alternative and keeps commas outside braces, like glob(3)', () => {
+    expect(expand('a{b}c')).toEqual(['abc']);
+    expect(expand('a,b{c,d}')).toEqual(['a,bc', 'a,bd']);
   });
 
-  it('gives up past the limit', () => {
-    expect(expandBraces('{a,b}{a,b}{a,b}{a,b}', 10)).toBeUndefined();
+  it('leaves a pattern with an unmatched or escaped brace unexpanded', () => {
+    expect(expand('a{b,c')).toEqual(['a{b,c']);
+    expect(expand('{a,b}{c')).toEqual(['{a,b}{c']);
+    expect(expand('a\\{b,c}')).toEqual(['a\\{b,c}']);
+  });
+
+  it('gives up past the limit and past 32 levels of nesting', () => {
+    expect(expand('{a,b}{a,b}{a,b}{a,b}', 10)).toBe('its braces stand for more than 10 patterns');
+    expect(expand(`${'{'.repeat(33)}a${'}'.repeat(33)}`)).toBe('its braces are nested more than 32 deep');
   });
 });
 
@@ -40,6 +53,17 @@ describe('segmentMatcher', () => {
     expect(matches('a\\*.conf', 'a*.conf')).toBe(true);
     expect(matches('a\\*.conf', 'ab.conf')).toBe(false);
     expect(matches('(x)+.conf', '(x)+.conf')).toBe(true);
+    expect(matches('[z-a].conf', 'z.conf')).toBe(false);
+    expect(matches('[!z-a].conf', 'z.conf')).toBe(true);
+    expect(matches('*é?', 'café!')).toBe(true);
+    expect(matches('?', '😀')).toBe(true);
+  });
+
+  it('backtracks to the last star only', () => {
+    expect(matches('*a*b', 'xaxaxb')).toBe(true);
+    expect(matches('*ab', 'aab')).toBe(true);
+    expect(matches('a*a*a*b', 'aaaaaaaa')).toBe(false);
+    expect(matches('*', '')).toBe(true);
   });
 
   it('does not match a leading dot with a wildcard', () => {
@@ -82,8 +106,19 @@ describe('expandGlob', () => {
     expect(paths(glob('sites/**/*.conf', { globstar: true }))).toEqual(['etc/sites/one/x.conf', 'etc/sites/two/deep/y.conf', 'etc/sites/two/x.conf']);
   });
 
-  it('reports too many results', () => {
-    expect(glob('*/*/*', { maxResults: 2 })).toEqual({ tooMany: true });
+  it('reports too many results, and too many directories listed', () => {
+    expect(glob('*/*/*', { maxResults: 2 })).toEqual({ tooMany: 'matches' });
+    expect(expandGlob('*/*/*', { cwd: root, maxResults: 100, maxDirectories: 3 })).toEqual({ tooMany: 'directories' });
+  });
+
+  it('lists no directory outside the root', () => {
+    const outside = expandGlob('../*/*.conf', { cwd: join(root, 'etc', 'conf.d'), root: join(root, 'etc', 'conf.d'), maxResults: 100 });
+    expect(outside).toEqual({ paths: [], outside: join(root, 'etc') });
+    expect(paths(expandGlob('../conf.d/*.conf', { cwd: join(root, 'etc', 'conf.d'), root: join(root, 'etc'), maxResults: 100 }))).toEqual(['etc/conf.d/a.conf', 'etc/conf.d/b.conf']);
+  });
+
+  it('refuses a pattern past the bounds without walking', () => {
+    expect(glob('x'.repeat(5000))).toEqual({ invalid: { message: 'it is longer than 4096 characters', offset: 0, length: 5000 } });
   });
 
   it('does not loop through symbolic links with **', () => {

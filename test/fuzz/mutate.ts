@@ -4,6 +4,7 @@
 // and self files). The same (seed, index, bases) always gives the same input, so every failure
 // is reproducible from its label. No dependencies: usable from vitest and from bench/fuzz.mjs.
 import { chance, int, inputSeed, mulberry32, pick, type Rng } from './random.js';
+import { HOSTILE_GLOBS, longNameFiles } from './hostile-globs.js';
 
 /** Where the fuzzed file lives; includes are resolved against its directory. */
 export const MAIN_PATH = '/etc/keepalived/keepalived.conf';
@@ -85,6 +86,10 @@ export const MUTATIONS: Record<string, Mutation> = {
     return insert(rng, text, storm);
   },
   'single-brace': (rng, text) => insert(rng, text, pick(rng, ['{', '}', ' { ', ' } ', '\n}\n', '\n{\n', '{}', '}{'])),
+  'hostile-glob': (rng, text, context) => {
+    Object.assign(context.files, longNameFiles(MAIN_DIR));
+    return insertLines(rng, text, `include ${pick(rng, HOSTILE_GLOBS)[1]}`);
+  },
   'nul-bytes': (rng, text) => {
     let out = text;
     for (let n = int(rng, 1, 8); n > 0; n--) out = insert(rng, out, pick(rng, ['\0', '\0\0\0', '\0\n', 'a\0b']));

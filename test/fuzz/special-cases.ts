@@ -1,5 +1,6 @@
 // Hand-written hostile inputs, one per case the fuzzer is meant to cover, each named so a
 // failure says which. specialCases runs in CI; bigSpecialCases only in bench/fuzz.mjs.
+import { HOSTILE_GLOBS, longNameFiles } from './hostile-globs.js';
 import { MAIN_DIR, MAIN_PATH, type FuzzInput } from './mutate.js';
 
 const SELF = `include ${MAIN_PATH}\n`;
@@ -69,6 +70,7 @@ export function specialCases(sample: string): FuzzInput[] {
     ['cr-only', sample.replace(/\n/g, '\r')],
     ['trailing-backslash', `${sample}\\`],
     ['comment-continuation', `router_id a # note \\\nvrrp_instance V {\n}\n! x \\\n`],
+    ...HOSTILE_GLOBS.map(([name, pattern]): [string, string, Record<string, string>] => [`glob-${name}`, `include ${pattern}\n${sample}`, longNameFiles(MAIN_DIR)]),
     ['line-1023-bytes-multibyte', `router_id ${'é'.repeat(507)}\nrouter_id ${'€'.repeat(338)}x\n${'x'.repeat(1022)}é\n`],
   ]);
 }

@@ -2,6 +2,7 @@
 import { posix } from 'node:path';
 import { LineIndex } from '../../grammar/index.js';
 import type { IncludeHost } from '../../grammar/index.js';
+import { pathMatcher } from '../../server/src/analysis/glob/path-pattern.js';
 import { lint, type LintSettings } from '../../server/src/analysis/index.js';
 import type { Diagnostic, Fix } from '../../server/src/analysis/types.js';
 
@@ -42,14 +43,19 @@ export function applyFixTo(text: string, fix: Fix, path = TEST_PATH): string {
   return out;
 }
 
-/** An in-memory file system for include tests; globs support `*` and `?` in the last part. */
+/** An in-memory file system for include tests; globs are matched like keepalived's (no `**`). */
 export function memoryFiles(files: Record<string, string>): IncludeHost {
-  const resolve = (pattern: string, from: string) => posix.normalize(pattern.startsWith('/') ? pattern : `${from.slice(0, from.lastIndexOf('/'))}/${pattern}`);
+  // The files never change: each resolved pattern is matched once (include fan-outs repeat them).
+  const globbed = new Map<string, string[]>();
   return {
     glob(pattern, fromPath) {
-      const full = resolve(pattern, fromPath);
-      const regex = new RegExp(`^${full.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-      return { paths: Object.keys(files).filter((p) => regex.test(p)).sort() };
+      const full = posix.normalize(pattern.startsWith('/') ? pattern : `${posix.dirname(fromPath)}/${pattern}`);
+      let paths = globbed.get(full);
+      if (!paths) {
+        const matches = pathMatcher(full, { globstar: false });
+        globbed.set(full, (paths = matches ? Object.keys(files).filter(matches).sort() : []));
+      }
+      return { paths: [...paths] };
     },
     read(path) {
       return path in files ? { text: files[path] } : { problem: { kind: 'unreadable', message: `cannot read '${path}'` } };

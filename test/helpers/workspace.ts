@@ -2,7 +2,7 @@
 import { lintWorkspace, type Diagnostic, type LintSettings } from '../../server/src/analysis/index.js';
 import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
 import { workspaceProblemDiagnostics } from '../../server/src/analysis/host/workspace-problems.js';
-import { globToRegExp } from '../../server/src/node/workspace-facts.js';
+import { hostMatcher } from '../../server/src/node/workspace-facts.js';
 
 export const WS_ROOT = '/ws';
 
@@ -16,12 +16,10 @@ export interface WorkspaceRun {
 export function lintMemoryWorkspace(yaml: string, configs: Record<string, string>, settings: Partial<LintSettings> = {}): WorkspaceRun {
   const yamlPath = `${WS_ROOT}/keepalived-lint.yaml`;
   const workspace = readWorkspaceFile(yamlPath, yaml);
-  const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.map(globToRegExp) }));
-  const hostOf = (path: string) => matchers.find((m) => m.patterns.some((p) => p.test(path.slice(WS_ROOT.length + 1))))?.host;
   const result = lintWorkspace({
     configs: Object.entries(configs).map(([rel, text]) => ({ path: `${WS_ROOT}/${rel}`, text })),
     facts: workspace.facts,
-    hostOf,
+    hostOf: hostMatcher(workspace),
     settings: { dialect: workspace.dialect, keepalivedVersion: workspace.keepalivedVersion, rules: workspace.rules, ...settings },
   });
   const texts = new Map<string, string>([[yamlPath, yaml], ...Object.entries(configs).map(([rel, text]) => [`${WS_ROOT}/${rel}`, text] as [string, string])]);

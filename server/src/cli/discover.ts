@@ -2,8 +2,9 @@
 // for keepalived configs, glob patterns expanded (with `**`).
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { expandGlob } from '../node/glob.js';
-import { hasMagic } from '../node/glob-pattern.js';
+import { patternIssue, quotePattern } from '../analysis/glob/path-pattern.js';
+import { hasMagic } from '../analysis/glob/segment.js';
+import { DEFAULT_MAX_DIRECTORIES, expandGlob } from '../node/glob.js';
 import { FatalError } from './errors.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -63,7 +64,22 @@ function searchDirectory(root: string, out: Set<string>): void {
   visit(root, 0, isKeepalivedDirectory(basename(root), statOf(join(root, '..', 'keepalived.conf'))?.isFile() === true));
 }
 
-const isGlob = (pattern: string) => pattern.split(sep).some(hasMagic) || /\{[^}]*,[^}]*\}/.test(pattern);
+const isGlob = (pattern: string) => pattern.split(sep).some(hasMagic) || pattern.includes('{');
+
+/** Paths a glob argument matches (with `**`); throws FatalError when it matches none or too many. */
+function expandArgument(pattern: string, cwd: string): string[] {
+  const matched = expandGlob(pattern, { cwd, maxResults: MAX_GLOB_MATCHES, globstar: true });
+  const quoted = quotePattern(pattern);
+  if ('invalid' in matched) throw new FatalError(`cannot expand ${quoted}: ${matched.invalid.message}`);
+  if ('tooMany' in matched) {
+    throw new FatalError(matched.tooMany === 'matches' ? `${quoted} matches more than ${MAX_GLOB_MATCHES} paths` : `${quoted} lists more than ${DEFAULT_MAX_DIRECTORIES} directories`);
+  }
+  if (matched.paths.length === 0) {
+    const issue = patternIssue(pattern);
+    throw new FatalError(`no files match ${quoted}${issue ? `: ${issue.message}` : ''}`);
+  }
+  return matched.paths;
+}
 
 /** Absolute paths of the files to lint, sorted. Throws FatalError for arguments that name nothing. */
 export function discoverFiles(patterns: readonly string[], cwd: string): string[] {
@@ -81,10 +97,7 @@ export function discoverFiles(patterns: readonly string[], cwd: string): string[
       continue;
     }
     if (!isGlob(pattern)) throw new FatalError(`cannot read '${pattern}': no such file or directory`);
-    const matched = expandGlob(pattern, { cwd, maxResults: MAX_GLOB_MATCHES, globstar: true });
-    if ('tooMany' in matched) throw new FatalError(`'${pattern}' matches more than ${MAX_GLOB_MATCHES} paths`);
-    if (matched.paths.length === 0) throw new FatalError(`no files match '${pattern}'`);
-    for (const match of matched.paths) {
+    for (const match of expandArgument(pattern, cwd)) {
       const matchStat = statOf(match);
       if (matchStat?.isDirectory()) searchDirectory(match, out);
       else if (matchStat?.isFile()) out.add(match);

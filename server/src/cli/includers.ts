@@ -21,11 +21,9 @@ class IncluderSearch {
   /** Configs inside a root, by root and directory or workspace file. */
   private readonly found = new Map<string, string[]>();
 
-  constructor(private readonly host: IncludeHost) {}
-
   /** Lists of configs (inside `root`) that may include `path`; it may be in them too. */
   candidates(path: string, root: string, workspace?: LoadedWorkspace): string[][] {
-    const lists = workspace ? [this.cached(workspace.path, () => [...workspaceConfigs(workspace.workspace, this.host), ...configsBelow(dirname(workspace.path))], root)] : [];
+    const lists = workspace ? [this.cached(workspace.path, () => [...workspaceConfigs(workspace.workspace), ...configsBelow(dirname(workspace.path))], root)] : [];
     let dir = dirname(path);
     for (let level = 0; level <= MAX_PARENT_LEVELS && isInside(root, dir); level++) {
       lists.push(this.cached(dir, () => configFilesIn(dir, root), root));
@@ -48,7 +46,7 @@ class IncluderSearch {
  * context; `rootOf` bounds the search, `toTarget` sets a config up for linting.
  */
 export function contextTargets(named: readonly LintTarget[], host: IncludeHost, rootOf: (config: ResolvedConfig) => string, toTarget: (path: string) => LintTarget): LintTarget[] {
-  const search = new IncluderSearch(host);
+  const search = new IncluderSearch();
   const seen = new Set(named.map((target) => target.path));
   const context: LintTarget[] = [];
   for (const target of named) {

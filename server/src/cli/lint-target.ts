@@ -34,7 +34,7 @@ export interface TargetResult {
 /** Reads `texts` first, the host otherwise. */
 export function overlayHost(base: IncludeHost, texts: ReadonlyMap<string, string>): IncludeHost {
   return {
-    glob: (pattern, fromPath) => base.glob(pattern, fromPath),
+    glob: (pattern, fromPath, root) => base.glob(pattern, fromPath, root),
     read: (path) => {
       const text = texts.get(path);
       return text !== undefined ? { text } : base.read(path);

@@ -63,7 +63,7 @@ export function startServer(connection: Connection): void {
   const files = (): IncludeHost => {
     const disk = new NodeFileHost();
     return {
-      glob: (pattern, from) => disk.glob(pattern, from),
+      glob: (pattern, from, root) => disk.glob(pattern, from, root),
       read: (path) => {
         const open = documents.get(pathToUri(path));
         if (open && open.getText().length > MAX_DOCUMENT_CHARS) return { problem: { kind: 'too-large', path, message: tooLargeMessage(open.getText().length) } };
@@ -83,7 +83,7 @@ export function startServer(connection: Connection): void {
     onWorkspaceFile: (path, diagnostics) => {
       void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: diagnostics.map((d) => toLspDiagnostic(d, texts)) });
     },
-    files: { glob: (p, f) => files().glob(p, f), read: (p) => files().read(p) },
+    files: { glob: (p, f, r) => files().glob(p, f, r), read: (p) => files().read(p) },
     onAnalysis: (analysis) => {
       if (pullDiagnostics) return;
       const diagnostics = analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts));

@@ -24,7 +24,7 @@ const MAX_PEERS = 256;
 export function checkOpenConfig(path: string, result: LintResult, loaded: WorkspaceFacts, settings: Partial<LintSettings>, files: IncludeHost): WorkspaceCheck {
   const results = new Map<string, LintResult>([[path, result]]);
   const settingsKey = JSON.stringify(settings);
-  for (const peer of workspaceConfigs(loaded.workspace, files)) {
+  for (const peer of workspaceConfigs(loaded.workspace)) {
     if (peer === path || results.has(peer)) continue;
     const read = files.read(peer);
     if ('problem' in read) continue;

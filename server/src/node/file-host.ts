@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GlobAnswer, IncludeHost, IncludeProblem, ReadAnswer } from '../../../grammar/includes.js';
-import { expandGlob } from './glob.js';
+import { patternIssue, quotePattern } from '../analysis/glob/path-pattern.js';
+import { DEFAULT_MAX_DIRECTORIES, expandGlob } from './glob.js';
 
 /** Big enough for generated configs of 20,000 virtual servers (~19 MB); bounds hostile includes. */
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -102,6 +103,11 @@ export function readFileSnapshot(path: string, maxBytes: number): SnapshotAnswer
   }
 }
 
+/** A glob that reached outside the root: the directory is named, its entries never listed. */
+function outsideRoot(quoted: string, dir: string, root: string): IncludeProblem {
+  return { kind: 'outside-root', message: `${quoted} reaches '${dir}', outside the lint root ${root}, so it is not searched (allow it with --include-outside-root or include_outside_root: true in keepalived-lint.yaml)` };
+}
+
 export class NodeFileHost implements IncludeHost {
   private readonly maxFileBytes: number;
   private readonly maxGlobResults: number;
@@ -112,12 +118,22 @@ export class NodeFileHost implements IncludeHost {
     this.maxGlobResults = options.maxGlobResults ?? DEFAULT_MAX_GLOB_RESULTS;
   }
 
-  glob(pattern: string, fromPath: string): GlobAnswer {
-    const result = expandGlob(pattern, { cwd: dirname(fromPath), maxResults: this.maxGlobResults });
+  glob(pattern: string, fromPath: string, root?: string): GlobAnswer {
+    const quoted = quotePattern(pattern);
+    const result = expandGlob(pattern, { cwd: dirname(fromPath), maxResults: this.maxGlobResults, root, skipDirectories: true });
+    if ('invalid' in result) return { problem: { kind: 'not-found', message: `${quoted} is not expanded: ${result.invalid.message}` } };
     if ('tooMany' in result) {
-      return { problem: { kind: 'too-many-files', message: `'${pattern}' matches more than ${this.maxGlobResults} paths` } };
+      const message = result.tooMany === 'matches'
+        ? `${quoted} matches more than ${this.maxGlobResults} paths`
+        : `${quoted} lists more than ${DEFAULT_MAX_DIRECTORIES} directories; it is not expanded`;
+      return { problem: { kind: 'too-many-files', message } };
     }
-    return result;
+    const outside = result.outside === undefined ? undefined : outsideRoot(quoted, result.outside, root!);
+    if (result.paths.length > 0) return outside ? { paths: result.paths, problems: [outside] } : { paths: result.paths };
+    if (outside) return { problem: outside };
+    // Like keepalived, a reversed range matches nothing; the message says why.
+    const issue = patternIssue(pattern);
+    return issue ? { problem: { kind: 'not-found', message: `no file matches ${quoted}: ${issue.message}` } } : result;
   }
 
   read(path: string): ReadAnswer {

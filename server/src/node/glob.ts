@@ -1,24 +1,46 @@
-// glob(3)-style expansion over the real file system, bounded in results and depth.
-// Include patterns use keepalived's semantics (`*` `?` `[..]` `{a,b}`, no `**`); the CLI's
-// own file arguments may also use `**`, which walks directories with loop protection.
+// glob(3)-style expansion over the real file system, bounded in matches, in directories listed
+// and by the lint root: a directory outside `root` is never listed. Include patterns use
+// keepalived's semantics (`*` `?` `[..]` `{a,b}`, no `**`); the CLI's own file arguments and
+// the `configs:` of keepalived-lint.yaml may also use `**`, which walks directories with loop
+// protection.
 import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { expandBraces, hasMagic, segmentMatcher, unescapeSegment } from './glob-pattern.js';
+import { globAlternatives, patternSegments } from '../analysis/glob/path-pattern.js';
+import { compileSegment, hasMagic, matchSegment, unescapeSegment, type PatternIssue } from '../analysis/glob/segment.js';
+import { isInside } from './root-guard.js';
+
+/** Most directories one expansion lists. */
+export const DEFAULT_MAX_DIRECTORIES = 10_000;
 
 export interface GlobOptions {
   /** Directory that relative patterns start from. */
   cwd: string;
-  /** Stop after this many paths (the answer is then `tooMany`). */
+  /** Stop after this many paths (the answer is then `tooMany: 'matches'`). */
   maxResults: number;
+  /** Stop after listing this many directories (`tooMany: 'directories'`); 10,000 by default. */
+  maxDirectories?: number;
+  /** Directories outside it (symbolic links resolved) are not listed; everywhere when undefined. */
+  root?: string;
   /** Treat a `**` segment as any number of directories (not glob(3) behaviour). */
   globstar?: boolean;
   /** Deepest `**` recursion. */
   maxDepth?: number;
+  /** Leave out directories a wildcard matches, as keepalived does (GLOB_MARK, then skipped). */
+  skipDirectories?: boolean;
 }
 
-export type GlobResult = { paths: string[] } | { tooMany: true };
+export type GlobResult =
+  /** `outside`: the first directory left unlisted because it lies outside the root. */
+  | { paths: string[]; outside?: string }
+  | { tooMany: 'matches' | 'directories' }
+  /** Too long, or braces past the bounds: nothing was expanded. */
+  | { invalid: PatternIssue };
 
-class TooMany extends Error {}
+class TooMany extends Error {
+  constructor(readonly what: 'matches' | 'directories') {
+    super(what);
+  }
+}
 
 function isDirectory(path: string): boolean {
   try {
@@ -37,22 +59,30 @@ function exists(path: string): boolean {
   }
 }
 
-function entries(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
 class Walker {
   readonly found = new Set<string>();
+  outside: string | undefined;
+  private listed = 0;
 
   constructor(private readonly options: GlobOptions) {}
 
   private add(path: string): void {
     this.found.add(path);
-    if (this.found.size > this.options.maxResults) throw new TooMany();
+    if (this.found.size > this.options.maxResults) throw new TooMany('matches');
+  }
+
+  /** The names in `dir`, sorted; none for a directory outside the root. */
+  private entries(dir: string): string[] {
+    if (this.options.root !== undefined && !isInside(this.options.root, dir)) {
+      this.outside ??= dir;
+      return [];
+    }
+    if (++this.listed > (this.options.maxDirectories ?? DEFAULT_MAX_DIRECTORIES)) throw new TooMany('directories');
+    try {
+      return readdirSync(dir).sort();
+    } catch {
+      return [];
+    }
   }
 
   /** Matches `segments[index..]` below `dir`; `visited` holds real paths on the `**` chain. */
@@ -71,12 +101,13 @@ class Walker {
       this.walk(join(dir, unescapeSegment(segment)), segments, index + 1, visited, depth);
       return;
     }
-    const matches = segmentMatcher(segment);
-    for (const name of entries(dir).sort()) {
-      if (!matches(name)) continue;
+    const pattern = compileSegment(segment);
+    for (const name of this.entries(dir)) {
+      if (!matchSegment(pattern, name)) continue;
       const path = join(dir, name);
-      if (last) this.add(path);
-      else if (isDirectory(path)) this.walk(path, segments, index + 1, visited, depth);
+      if (last) {
+        if (!this.options.skipDirectories || !isDirectory(path)) this.add(path);
+      } else if (isDirectory(path)) this.walk(path, segments, index + 1, visited, depth);
     }
   }
 
@@ -85,7 +116,7 @@ class Walker {
     this.walk(dir, segments, index + 1, visited, depth);
     if (depth >= (this.options.maxDepth ?? 32)) return;
     // ... or descends, never into a directory already on this chain (symlink loops).
-    for (const name of entries(dir).sort()) {
+    for (const name of this.entries(dir)) {
       if (name.startsWith('.')) continue;
       const path = join(dir, name);
       if (!isDirectory(path)) continue;
@@ -103,25 +134,25 @@ class Walker {
 
 /** Expands a pattern to existing paths, sorted, absolute when `cwd` is. */
 export function expandGlob(pattern: string, options: GlobOptions): GlobResult {
-  const patterns = expandBraces(pattern, options.maxResults);
-  if (!patterns) return { tooMany: true };
+  const alternatives = globAlternatives(pattern);
+  if ('issue' in alternatives) return { invalid: alternatives.issue };
+  if (alternatives.patterns.length > options.maxResults) return { tooMany: 'matches' };
   const walker = new Walker(options);
   try {
-    for (const one of patterns) {
-      const absolute = isAbsolute(one);
-      const start = absolute ? '/' : resolve(options.cwd);
-      const segments = one.split('/').filter((s) => s !== '' && s !== '.');
+    for (const one of alternatives.patterns) {
+      const start = isAbsolute(one) ? '/' : resolve(options.cwd);
       let startReal = start;
       try {
         startReal = realpathSync(start);
       } catch {
         // A missing start directory simply matches nothing.
       }
-      walker.walk(start, segments, 0, new Set([startReal]), 0);
+      walker.walk(start, patternSegments(one).map((s) => s.text), 0, new Set([startReal]), 0);
     }
   } catch (error) {
-    if (error instanceof TooMany) return { tooMany: true };
+    if (error instanceof TooMany) return { tooMany: error.what };
     throw error;
   }
-  return { paths: [...walker.found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+  const paths = [...walker.found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return walker.outside === undefined ? { paths } : { paths, outside: walker.outside };
 }

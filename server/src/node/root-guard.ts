@@ -21,7 +21,7 @@ export function isInside(root: string, path: string): boolean {
 /** An include host that refuses to read files outside `root`. */
 export function guardRoot(host: IncludeHost, root: string): IncludeHost {
   return {
-    glob: (pattern, fromPath) => host.glob(pattern, fromPath),
+    glob: (pattern, fromPath) => host.glob(pattern, fromPath, root),
     read: (path) => isInside(root, path)
       ? host.read(path)
       : { problem: { kind: 'outside-root', message: `'${path}' is outside the lint root ${root}, so it is not read (allow it with --include-outside-root or include_outside_root: true in keepalived-lint.yaml)` } },

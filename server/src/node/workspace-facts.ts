@@ -3,9 +3,11 @@
 // match it.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { IncludeHost } from '../../../grammar/includes.js';
 import type { HostFact, HostFacts } from '../analysis/host/context.js';
+import { pathMatcher } from '../analysis/glob/path-pattern.js';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
+import { DEFAULT_MAX_GLOB_RESULTS } from './file-host.js';
+import { expandGlob } from './glob.js';
 
 export const WORKSPACE_FILE = 'keepalived-lint.yaml';
 const MAX_WORKSPACE_BYTES = 8 * 1024 * 1024;
@@ -34,45 +36,23 @@ export function findWorkspaceFile(dir: string): string | undefined {
   }
 }
 
-/** `*` (within a segment), `**` (any depth), `?`, `[...]` and `{a,b}` as a regular expression. */
-export function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      out += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      out += close > i ? `[${glob.slice(i + 1, close).replace(/^!/, '^')}]` : '\\[';
-      i = close > i ? close : i;
-    } else if (c === '{') {
-      const close = glob.indexOf('}', i + 1);
-      out += close > i ? `(?:${glob.slice(i + 1, close).split(',').map((p) => p.replace(/[.+^$()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('|')})` : '\\{';
-      i = close > i ? close : i;
-    } else out += c.replace(/[.+^$()|\\\]]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
-}
-
 /** Maps a config path to the host whose `configs:` globs (relative to the workspace file) match it. */
 export function hostMatcher(workspace: WorkspaceFile): (configPath: string) => HostFact | undefined {
   const root = dirname(workspace.path);
-  const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.map(globToRegExp) }));
+  const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.flatMap((glob) => pathMatcher(glob) ?? []) }));
   return (configPath) => {
     const rel = relative(root, resolve(configPath)).split(sep).join('/');
-    return matchers.find((m) => m.patterns.some((p) => p.test(rel)))?.host;
+    return matchers.find((m) => m.patterns.some((matches) => matches(rel)))?.host;
   };
 }
 
-/** Paths of every config the workspace file maps to a host. */
-export function workspaceConfigs(workspace: WorkspaceFile, files: IncludeHost): string[] {
+/** Paths of every config the workspace file maps to a host; no directory above the file is listed. */
+export function workspaceConfigs(workspace: WorkspaceFile): string[] {
   const paths = new Set<string>();
+  const dir = dirname(workspace.path);
   for (const { globs } of workspace.hostConfigs) {
     for (const glob of globs) {
-      const answer = files.glob(glob, workspace.path);
+      const answer = expandGlob(glob, { cwd: dir, root: dir, globstar: true, maxResults: DEFAULT_MAX_GLOB_RESULTS, skipDirectories: true });
       if ('paths' in answer) for (const path of answer.paths) paths.add(path);
     }
   }

@@ -4,6 +4,7 @@
 // positions and whatever could be read; it never throws.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { DIALECTS, type Dialect } from '../../../../grammar/keywords/index.js';
+import { patternIssue, quotePattern } from '../glob/path-pattern.js';
 import { parseIpPrefix } from '../net/ip.js';
 import type { LintSettings } from '../settings.js';
 import type { SeveritySetting } from '../types.js';
@@ -126,6 +127,20 @@ function readIpvs(reader: Reader, node: Node, host: HostFact): void {
   }));
 }
 
+/** The `configs:` globs; one with an issue is reported where it is wrong, and left out. */
+function readGlobs(reader: Reader, node: Node | null | undefined): string[] {
+  return reader.strings(node, 'a config path or glob').flatMap(({ value, node: item }) => {
+    const issue = patternIssue(value);
+    if (!issue) return [value];
+    const { start, end } = reader.range(item);
+    // Point at the fault when the glob is written out plainly (or quoted without escapes).
+    const at = reader.text.slice(start, end).indexOf(value);
+    const span = at < 0 ? { start, end } : { start: start + at + issue.offset, end: start + at + issue.offset + Math.min(issue.length, 80) };
+    reader.problems.push({ message: `config glob ${quotePattern(value)} is invalid: ${issue.message}`, severity: 'error', ...span });
+    return [];
+  });
+}
+
 function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; globs: string[] } | undefined {
   const name = reader.string(pair.key, 'a host name');
   if (name === undefined) return undefined;
@@ -142,7 +157,7 @@ function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; glo
         host.interfaces.push(ifname);
         host.addresses.push(...readAddresses(reader, iface.value!, ifname));
       }
-    } else if (key === 'configs') globs.push(...reader.strings(field.value, 'a config path or glob').map((g) => g.value));
+    } else if (key === 'configs') globs.push(...readGlobs(reader, field.value));
     else if (key === 'firewall') readFirewall(reader, field.value!, host);
     else if (key === 'ipvs') readIpvs(reader, field.value!, host);
     else reader.problem(field.key, `unknown key '${key}' in host ${name} (expected ${[...HOST_KEYS].join(', ')})`, 'warning');

@@ -1,11 +1,15 @@
-// The `configs:` globs of keepalived-lint.yaml, as regular expressions over paths relative to
-// the workspace file.
+// The `configs:` globs of keepalived-lint.yaml, matched against paths relative to the workspace
+// file without regular expressions.
 import { describe, expect, it } from 'vitest';
-import { globToRegExp } from '../../server/src/node/workspace-facts.js';
+import { pathMatcher, patternIssue } from '../../server/src/analysis/glob/path-pattern.js';
 
-const matches = (glob: string, path: string) => globToRegExp(glob).test(path);
+const matches = (glob: string, path: string) => {
+  const matcher = pathMatcher(glob);
+  if (!matcher) throw new Error(`'${glob}' did not compile`);
+  return matcher(path);
+};
 
-describe('globToRegExp', () => {
+describe('pathMatcher', () => {
   it('matches a plain path exactly, dots included', () => {
     expect(matches('lvs-a/keepalived.conf', 'lvs-a/keepalived.conf')).toBe(true);
     expect(matches('lvs-a/keepalived.conf', 'lvs-a/keepalivedXconf')).toBe(false);
@@ -27,6 +31,17 @@ describe('globToRegExp', () => {
     expect(matches('lb1/**/*.conf', 'lb1/conf.d/web/vs.conf')).toBe(true);
     expect(matches('lb1/**/*.conf', 'lb2/conf.d/vs.conf')).toBe(false);
     expect(matches('lb1/**', 'lb1/conf.d/vs.conf')).toBe(true);
+    expect(matches('**/**/keepalived.conf', 'keepalived.conf')).toBe(true);
+  });
+
+  it("takes '**' inside a segment as '*'", () => {
+    expect(matches('lb**.conf', 'lb1.conf')).toBe(true);
+    expect(matches('lb**.conf', 'lb1/x.conf')).toBe(false);
+  });
+
+  it('does not match a leading dot with a wildcard', () => {
+    expect(matches('*/keepalived.conf', '.git/keepalived.conf')).toBe(false);
+    expect(matches('.*/keepalived.conf', '.old/keepalived.conf')).toBe(true);
   });
 
   it("matches '?' as exactly one character other than '/'", () => {
@@ -56,5 +71,23 @@ describe('globToRegExp', () => {
     expect(matches('(a)+.conf', '(a)+.conf')).toBe(true);
     expect(matches('(a)+.conf', 'aa.conf')).toBe(false);
     expect(matches('a$b^c|d.conf', 'a$b^c|d.conf')).toBe(true);
+  });
+});
+
+describe('patternIssue', () => {
+  it('finds reversed ranges and unterminated brackets, with their offset', () => {
+    expect(patternIssue('lb[z-a]/keepalived.conf')).toEqual({ message: "the range 'z-a' is reversed, so it matches nothing", offset: 3, length: 3 });
+    expect(patternIssue('lb1/[ab.conf')).toEqual({ message: "'[' has no closing ']', so it is taken literally", offset: 4, length: 1 });
+    expect(patternIssue('lb[1-3]/{a,b}.conf')).toBeUndefined();
+  });
+
+  it('refuses patterns past the bounds instead of expanding them', () => {
+    expect(patternIssue('x'.repeat(5000))?.message).toBe('it is longer than 4096 characters');
+    expect(patternIssue('{a,b}'.repeat(11))?.message).toBe('its braces stand for more than 1000 patterns');
+    expect(patternIssue(`${'{a,'.repeat(40)}${'}'.repeat(40)}`)?.message).toBe('its braces are nested more than 32 deep');
+  });
+
+  it('leaves invalid globs without a matcher', () => {
+    expect(pathMatcher('[z-a]')).toBeUndefined();
   });
 });
