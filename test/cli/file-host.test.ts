@@ -81,6 +81,24 @@ describe('NodeFileHost.glob', () => {
     const answer = new NodeFileHost({ maxGlobResults: 4 }).glob('d/*.conf', join(root, 'keepalived.conf'));
     expect('problem' in answer && answer.problem.kind).toBe('too-many-files');
   });
+
+  it('skips directories a wildcard matches, as keepalived does', () => {
+    const root = tree({ 'conf.d/a.conf': '', 'conf.d/old.conf/x': '' });
+    expect(new NodeFileHost().glob('conf.d/*.conf', join(root, 'keepalived.conf'))).toEqual({ paths: [join(root, 'conf.d/a.conf')] });
+  });
+
+  it('names a directory outside the root it did not search, never its entries', () => {
+    const outside = tree({ 'secret/a.conf': '' });
+    const root = tree({ 'mine/a.conf': '' });
+    symlinkSync(join(outside, 'secret'), join(root, 'link'));
+    const host = new NodeFileHost();
+    const partial = host.glob('*/*.conf', join(root, 'keepalived.conf'), root);
+    expect(partial).toMatchObject({ paths: [join(root, 'mine/a.conf')], problems: [{ kind: 'outside-root' }] });
+    expect(JSON.stringify(partial)).not.toContain('a.conf\' reaches');
+    const refused = host.glob(`${outside}/secret/*.conf`, join(root, 'keepalived.conf'), root);
+    expect(refused).toEqual({ problem: { kind: 'outside-root', message: expect.stringContaining(`reaches '${join(outside, 'secret')}', outside the lint root ${root}`) } });
+    expect(JSON.stringify(refused)).not.toContain('secret/a.conf');
+  });
 });
 
 describe('writeFileAtomic', () => {
