@@ -56,6 +56,23 @@ describe('exit codes', () => {
     expect(runCli(cli, ['--max-warnings=1'], { cwd: root }).status).toBe(0);
   });
 
+  it('says why it fails when there are more warnings than --max-warnings', () => {
+    const root = tree({ 'keepalived.conf': LONG_PASSWORD });
+    const run = runCli(cli, ['--max-warnings', '0'], { cwd: root });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('keepalived-lint: 1 warning, more than --max-warnings 0 allows\n');
+    expect(runCli(cli, ['--max-warnings', '1'], { cwd: root }).stderr).toBe('');
+  });
+
+  it('takes hint as a --fail-on level, as --rule does', () => {
+    const root = tree({ 'keepalived.conf': LONG_PASSWORD });
+    expect(runCli(cli, ['--rule', 'auth-pass-too-long=hint', '--fail-on', 'info'], { cwd: root }).status).toBe(0);
+    expect(runCli(cli, ['--rule', 'auth-pass-too-long=hint', '--fail-on', 'hint'], { cwd: root }).status).toBe(1);
+    const help = runCli(cli, ['--help'], { cwd: root }).stdout;
+    expect(help).toMatch(/--rule ID=SEVERITY +set a rule to error, warning, info, hint or off/);
+    expect(help).toMatch(/--fail-on LEVEL +lowest severity that fails the run: error \(default\), warning, info or hint/);
+  });
+
   it('--quiet reports errors only', () => {
     const root = tree({ 'keepalived.conf': LONG_PASSWORD });
     const run = runCli(cli, ['--quiet', '--fail-on', 'warning', '-f', 'json'], { cwd: root });
@@ -156,6 +173,14 @@ describe('--stdin', () => {
     const run = runCli(cli, ['--stdin', '-f', 'gnu'], { cwd: root, input: UNKNOWN_KEYWORD });
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^keepalived\.conf:10:5: error: .* \[unknown-keyword\]\n$/);
+  });
+
+  it('reads stdin for the file name -', () => {
+    const root = tree({});
+    const run = runCli(cli, ['-f', 'gnu', '-'], { cwd: root, input: UNKNOWN_KEYWORD });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^keepalived\.conf:10:5: error: .* \[unknown-keyword\]\n$/);
+    expect(runCli(cli, ['-', 'keepalived.conf'], { cwd: root, input: CLEAN_CONFIG }).status).toBe(2);
   });
 
   it('refuses --fix and file arguments together with --stdin', () => {

@@ -6,7 +6,7 @@ import type { SeveritySetting } from '../analysis/types.js';
 import { FORMAT_NAMES, type FormatName } from './formatters/index.js';
 import { INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
 
-export type FailOn = 'error' | 'warning' | 'info';
+export type FailOn = 'error' | 'warning' | 'info' | 'hint';
 
 export interface CliOptions {
   patterns: string[];
@@ -46,7 +46,7 @@ interface OptionSpec {
 }
 
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'hint'];
 const knownRules = new Set([...ruleIds, INVALID_WORKSPACE_FILE]);
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
@@ -127,7 +127,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       options.patterns.push(...argv.slice(i + 1));
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') {
+    if (arg === '-') {
+      // The usual name for stdin.
+      options.stdin = true;
+      continue;
+    }
+    if (!arg.startsWith('-')) {
       options.patterns.push(arg);
       continue;
     }

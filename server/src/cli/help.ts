@@ -23,7 +23,7 @@ Fixing:
       --fix-dry-run           compute fixes without writing; --format json shows the fixed text
 
 Input:
-      --stdin                 lint the text on stdin
+      --stdin, -              lint the text on stdin
       --stdin-filename NAME   path the stdin text stands for (default keepalived.conf);
                               it decides the workspace file and where includes are read from
       --skip-non-keepalived   ignore named files the directory search would not take for
@@ -32,7 +32,7 @@ Input:
 Checks:
       --dialect NAME          keepalived or dpvs
       --keepalived-version V  keepalived version to check against, e.g. 2.2.7
-      --rule ID=SEVERITY      set a rule to error, warning, info or off (repeatable)
+      --rule ID=SEVERITY      set a rule to error, warning, info, hint or off (repeatable)
       --config-id ID          check @ID lines for this config id (repeatable; default: every id used)
       --no-inline-config      ignore '# keepalived-lint ...' comments
       --include-outside-root  read included files outside the lint root (the directory of
@@ -44,7 +44,7 @@ Workspace file:
                               (by default the nearest one in a parent directory of each file)
 
 Exit status:
-      --fail-on LEVEL         lowest severity that fails the run: error (default), warning or info
+      --fail-on LEVEL         lowest severity that fails the run: error (default), warning, info or hint
       --max-warnings N        also fail when there are more than N warnings
 
   -h, --help                  show this help

@@ -31,12 +31,16 @@ export interface CliIO {
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
 
-function exitCode(options: CliOptions, reported: readonly Diagnostic[], fatal: boolean): number {
+function exitCode(options: CliOptions, reported: readonly Diagnostic[], fatal: boolean, io: CliIO): number {
   if (fatal) return EXIT_FATAL;
   const threshold = SEVERITY_ORDER[options.failOn];
   if (reported.some((d) => SEVERITY_ORDER[d.severity] >= threshold)) return EXIT_PROBLEMS;
   const warnings = reported.filter((d) => d.severity === 'warning').length;
-  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) return EXIT_PROBLEMS;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    // Nothing in the report fails the run by itself, so say what did.
+    io.stderr(`${TOOL_NAME}: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings} allows\n`);
+    return EXIT_PROBLEMS;
+  }
   return EXIT_OK;
 }
 
@@ -143,7 +147,7 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   const report = buildReport({ diagnostics: reported, texts: collected.texts, files: collected.files, outputs, cwd });
   const color = !options.outputFile && useColor(options.color, io.stdoutIsTTY, io.env);
   emit(format(options.format, report, { color, cwd }), options, io);
-  return exitCode(options, reported, fatal);
+  return exitCode(options, reported, fatal, io);
 }
 
 /** Runs the CLI; never throws. */
