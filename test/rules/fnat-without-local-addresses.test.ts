@@ -34,6 +34,17 @@ describe(RULE, () => {
     expect(where(RULE, service('lb_kind FNAT'), DPVS)).toEqual([[4, 'FNAT']]);
   });
 
+  it('accepts FNAT services when dsnat zone blocks supply the local address groups', () => {
+    const zones = `${LADDR}zone 10.0.0.0 8 {
+    laddr_group_name laddr_g1
+}
+
+`;
+    expect(where(RULE, zones + service('lb_kind FNAT'), DPVS)).toEqual([]);
+    // A zone without a group supplies nothing.
+    expect(where(RULE, `zone 10.0.0.0 8 {\n}\n${service('lb_kind FNAT')}`, DPVS)).toEqual([[6, 'FNAT']]);
+  });
+
   it('accepts FNAT with a local address group', () => {
     expect(where(RULE, LADDR + service('lvs_method FNAT', '    laddr_group_name laddr_g1\n'), DPVS)).toEqual([]);
   });

@@ -37,6 +37,20 @@ describe(RULE, () => {
     expect(hits[0].message).toContain('the other real servers of this virtual_server use 80');
   });
 
+  it('takes a connect_port equal to the real server\'s own port as the default it is', () => {
+    const own = (ip: string, port: string, connect: string) => `    real_server ${ip} ${port} {
+        TCP_CHECK {
+${connect ? `            connect_port ${connect}\n` : ''}            connect_timeout 3
+        }
+    }
+`;
+    expect(where(RULE, service(own('192.168.10.21', '80', '80'), own('192.168.10.22', '80', ''), own('192.168.10.23', '80', '')))).toEqual([]);
+    expect(where(RULE, service(own('192.168.10.21', '8080', '8080'), own('192.168.10.22', '80', ''), own('192.168.10.23', '81', '')))).toEqual([]);
+    const drift = found(RULE, service(own('192.168.10.21', '80', '9000'), own('192.168.10.22', '80', ''), own('192.168.10.23', '81', '')));
+    expect(drift.map((h) => [h.line, h.text])).toEqual([[7, '9000']]);
+    expect(drift[0].message).toContain('the other real servers of this virtual_server use their own port');
+  });
+
   it('reports a different timeout', () => {
     const text = service(realServer('192.168.10.21', tcpCheck('80')), realServer('192.168.10.22', tcpCheck('80')), realServer('192.168.10.23', tcpCheck('80', '30')));
     expect(where(RULE, text)).toEqual([[23, '30']]);

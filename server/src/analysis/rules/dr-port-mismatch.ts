@@ -1,12 +1,13 @@
 // With DR and TUN the real server receives the packet unchanged, so it must listen on the
-// virtual server's port; a different real_server port is silently reset by keepalived.
+// virtual server's port; a different real_server port is silently reset by keepalived. Traffic
+// still flows, to the virtual port: a warning, since the config says something that does not happen.
 import { virtualServers } from '../model/lvs.js';
 import type { Rule } from '../rule.js';
 
 export const drPortMismatch: Rule = {
   meta: {
     id: 'dr-port-mismatch',
-    defaultSeverity: 'error',
+    defaultSeverity: 'warning',
     category: 'lvs',
     description: 'A real_server port that differs from the virtual_server port under DR or TUN forwarding, where ports cannot be translated.',
     fixable: true,

@@ -1,5 +1,6 @@
 // FNAT rewrites the client source address to a local address of the load balancer; without
-// laddr_group_name the fork has no source address for the real-server side.
+// laddr_group_name (or, in the dsnat fork, a `zone` naming one) the fork has no source address
+// for the real-server side.
 import { virtualServers } from '../model/lvs.js';
 import type { Rule } from '../rule.js';
 
@@ -12,6 +13,9 @@ export const fnatWithoutLocalAddresses: Rule = {
     fixable: false,
   },
   check(context) {
+    // The dsnat fork's top-level `zone` blocks map client networks to local address groups.
+    const zoneGroups = context.tree.roots.some((n) => n.keyword.value === 'zone' && n.children.some((c) => c.keyword.value === 'laddr_group_name'));
+    if (zoneGroups) return;
     for (const vs of virtualServers(context.tree.roots)) {
       // Under stock keepalived FNAT itself is the problem (dialect-keyword says so).
       if (context.settings.dialect !== 'dpvs' || vs.method?.value.toUpperCase() !== 'FNAT' || vs.localAddressGroup) continue;

@@ -13,6 +13,10 @@ function options(rs: RealServerView): Map<string, string> {
   return out;
 }
 
+/** keepalived checks the real server's own address and port unless connect_port says otherwise. */
+const checkedPort = (rs: RealServerView, set: Map<string, string>) => set.get('connect_port') ?? rs.port?.value ?? '(not set)';
+const OWN_PORT = 'their own port';
+
 /** The value most real servers agree on, when a clear majority exists. */
 function majority(values: string[]): string | undefined {
   const counts = new Map<string, number>();
@@ -49,7 +53,13 @@ export const realServerChecksDiffer: Rule = {
       }
       const settings = alike.map(options);
       for (const key of new Set(settings.flatMap((s) => [...s.keys()]))) {
-        const values = settings.map((s) => s.get(key) ?? '(not set)');
+        let values = settings.map((s) => s.get(key) ?? '(not set)');
+        if (key === 'connect_port') {
+          // Real servers on different ports that each check their own port are alike.
+          const ports = alike.map((rs, i) => checkedPort(rs, settings[i]));
+          const own = alike.map((rs, i) => (ports[i] === rs.port?.value ? OWN_PORT : ports[i]));
+          values = majority(own) === OWN_PORT ? own.map((v, i) => (v === OWN_PORT ? majority(ports) ?? OWN_PORT : ports[i])) : ports;
+        }
         const usual = majority(values);
         if (usual === undefined) continue;
         alike.forEach((rs, i) => {
