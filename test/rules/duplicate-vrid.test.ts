@@ -29,6 +29,14 @@ describe(RULE, () => {
     expect(hits[0].message).toContain("already used by vrrp_instance 'VI_WEB'");
   });
 
+  it('leaves a second instance of the same name to duplicate-definition: keepalived drops its whole block', () => {
+    const text = instance('VI_1', 'eth0', 51, '10.0.0.100/24') + instance('VI_1', 'eth0', 51, '10.0.0.101/24');
+    expect(where(RULE, text)).toEqual([]);
+    expect(where('duplicate-definition', text)).toEqual([[10, 'VI_1']]);
+    // A third, differently named instance still collides with the first.
+    expect(where(RULE, text + instance('VI_3', 'eth0', 51, '10.0.0.102/24'))).toEqual([[22, '51']]);
+  });
+
   it('does not report the same id on another interface, in another address family, or different ids', () => {
     expect(where(RULE, instance('VI_1', 'eth0', 51, '10.0.0.100/24') + instance('VI_2', 'eth1', 51, '10.0.1.100/24'))).toEqual([]);
     expect(where(RULE, instance('VI_4', 'eth0', 51, '10.0.0.100/24') + instance('VI_6', 'eth0', 51, 'fd00:10::100/64'))).toEqual([]);

@@ -18,8 +18,13 @@ export const duplicateVrid: Rule = {
   },
   check(context) {
     const seen = new Map<string, ConfigNode>();
+    const names = new Set<string>();
     for (const instance of context.tree.all) {
       if (instance.def?.path !== 'vrrp_instance') continue;
+      // keepalived skips the whole block of a second instance with a taken name (duplicate-definition says so).
+      const name = instance.args[0]?.value ?? '';
+      if (names.has(name)) continue;
+      names.add(name);
       const vrid = firstChild(instance, 'virtual_router_id')?.args[0];
       const iface = firstChild(instance, 'interface')?.args[0]?.value ?? '';
       if (!vrid) continue;
