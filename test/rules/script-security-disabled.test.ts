@@ -25,14 +25,14 @@ const SCRIPTED = [
 ].join('\n');
 
 describe(RULE, () => {
-  it('reports once, at the first script, counting every script and pointing at the others', () => {
+  it('reports once, at global_defs, pointing at every script', () => {
     const text = `global_defs {\n    router_id LB1\n}\n${SCRIPTED}`;
     const [d, ...rest] = found(RULE, text);
     expect(rest).toEqual([]);
-    expect([d.line, d.text, d.severity]).toEqual([5, 'script', 'warning']);
-    expect(d.message).toContain('2 scripts are configured but global_defs has no enable_script_security');
+    expect([d.line, d.text, d.severity]).toEqual([1, 'global_defs', 'warning']);
+    expect(d.message).toContain('scripts are configured but global_defs has no enable_script_security');
     expect(d.message).toContain('SECURITY VIOLATION');
-    expect(d.diagnostic.related?.map((r) => r.message)).toEqual(["script 'notify_master'"]);
+    expect(d.diagnostic.related?.map((r) => r.message)).toEqual(["script 'script'", "script 'notify_master'"]);
   });
 
   it('suggests adding enable_script_security to the existing global_defs, without an automatic fix', () => {
@@ -66,14 +66,23 @@ describe(RULE, () => {
       '}',
       '',
     ].join('\n');
-    expect(where(RULE, text)).toEqual([[11, 'misc_path']]);
-    expect(found(RULE, text)[0].message).toContain('1 script is configured');
+    expect(where(RULE, text)).toEqual([[1, 'global_defs']]);
+    expect(found(RULE, text)[0].diagnostic.related?.map((r) => r.message)).toEqual(["script 'misc_path'"]);
   });
 
   it('does not report when global_defs enables script security, or when there are no scripts', () => {
     expect(where(RULE, `global_defs {\n    router_id LB1\n    enable_script_security\n    script_user keepalived_script\n}\n${SCRIPTED}`)).toEqual([]);
     const noScripts = 'global_defs {\n    router_id LB1\n}\nvrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    virtual_ipaddress {\n        10.0.0.100/24\n    }\n}\n';
     expect(where(RULE, noScripts)).toEqual([]);
+  });
+
+  it('reports once for all config ids, at global_defs, listing every id\'s scripts', () => {
+    const text = `global_defs {\n    router_id LB1\n}\n${SCRIPTED.replace('    notify_master', '@lb1    notify_backup "/etc/keepalived/notify.sh backup"\n@lb2    notify_fault "/etc/keepalived/notify.sh fault"\n    notify_master')}`;
+    const [d, ...rest] = found(RULE, text);
+    expect(rest).toEqual([]);
+    expect([d.line, d.text]).toEqual([1, 'global_defs']);
+    expect(d.message).not.toContain('config id');
+    expect(d.diagnostic.related?.map((r) => r.message)).toEqual(["script 'script'", "script 'notify_backup'", "script 'notify_master'", "script 'notify_fault'"]);
   });
 
   it('reports the config ids whose global_defs lacks it', () => {

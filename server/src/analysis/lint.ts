@@ -130,6 +130,13 @@ function variantLabel(where: readonly string[], ids: readonly string[], other?: 
   return parts.join(' or ');
 }
 
+/** `diagnostic` with the related locations another variant found for it added. */
+function withRelated(diagnostic: Diagnostic, more: RelatedLocation[] | undefined): Diagnostic {
+  const known = new Set((diagnostic.related ?? []).map((r) => `${r.path}\u0000${r.start}\u0000${r.message}`));
+  const added = (more ?? []).filter((r) => !known.has(`${r.path}\u0000${r.start}\u0000${r.message}`));
+  return added.length === 0 ? diagnostic : { ...diagnostic, related: [...(diagnostic.related ?? []), ...added] };
+}
+
 /** Runs every variant of a conditional config and merges what they report. */
 function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): { diagnostics: Diagnostic[]; view: ConfigView } {
   if (union.conditionals.length === 0) return runRules(union, settings, rules, pragmas, facts);
@@ -145,8 +152,11 @@ function lintVariants(input: LintInput, settings: LintSettings, union: ParseResu
     const once = new Map(result.diagnostics.map((d) => [keyOf(d), d]));
     for (const [key, diagnostic] of once) {
       const entry = seen.get(key);
-      if (entry) entry.variants.push({ id, diagnostic });
-      else seen.set(key, { diagnostic, variants: [{ id, diagnostic }] });
+      if (!entry) seen.set(key, { diagnostic, variants: [{ id, diagnostic }] });
+      else {
+        entry.variants.push({ id, diagnostic });
+        entry.diagnostic = withRelated(entry.diagnostic, diagnostic.related);
+      }
     }
   }
   const diagnostics = [...seen.values()].map(({ diagnostic, variants: found }) => {

@@ -23,12 +23,14 @@ export const scriptSecurityDisabled: Rule = {
       title: 'Add enable_script_security to global_defs',
       edits: [{ span: { ...insertAt, start: insertAt.end }, newText: open ? '\n    enable_script_security' : 'global_defs {\n    enable_script_security\n}\n\n' }],
     };
-    const [first, ...rest] = scripts;
+    // One finding per file: at global_defs, which every config id shares, with the scripts as
+    // related locations (the variants' lists merge); without global_defs, at the first script.
+    const anchor = globalDefs ?? scripts[0];
     context.report({
-      span: first.keyword.span,
-      message: `${scripts.length} script${scripts.length > 1 ? 's are' : ' is'} configured but global_defs has no enable_script_security: keepalived runs them as root and 'keepalived -t' reports a SECURITY VIOLATION. Add enable_script_security (and script_user) to global_defs`,
+      span: anchor.keyword.span,
+      message: `scripts are configured but global_defs has no enable_script_security: keepalived runs them as root and 'keepalived -t' reports a SECURITY VIOLATION. Add enable_script_security (and script_user) to global_defs`,
       suggestions: [suggestion],
-      related: rest.slice(0, 10).map((n) => ({ span: n.keyword.span, message: `script '${n.keyword.value}'` })),
+      related: scripts.filter((n) => n !== anchor).slice(0, 10).map((n) => ({ span: n.keyword.span, message: `script '${n.keyword.value}'` })),
     });
   },
 };
