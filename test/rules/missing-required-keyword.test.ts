@@ -13,10 +13,11 @@ describe(RULE, () => {
     expect(d.message).toContain('keepalived refuses to run the instance');
   });
 
-  it('reports a vrrp_script without script, also when script has no value', () => {
+  it('reports a vrrp_script without script, and leaves a script without a value to missing-argument', () => {
     expect(where(RULE, 'vrrp_script chk_haproxy {\n    interval 2\n    fall 2\n}\n')).toEqual([[1, 'chk_haproxy']]);
-    const [d] = found(RULE, 'vrrp_script chk_haproxy {\n    script\n    interval 2\n}\n');
+    const [d] = found(RULE, 'vrrp_script chk_haproxy {\n    interval 2\n}\n');
     expect(d.message).toContain("has no 'script': keepalived removes the vrrp_script");
+    expect(where(RULE, 'vrrp_script chk_haproxy {\n    script\n    interval 2\n}\n')).toEqual([]);
   });
 
   it('reports a MISC_CHECK without misc_path, at the keyword of the unnamed block', () => {

@@ -7,6 +7,7 @@ import { buildConfigTree, type ConfigTree } from './model/config-tree.js';
 import { buildSymbolTable } from './model/symbols.js';
 import { guardFixes, guardVariantFix } from './fix-source.js';
 import { isSuppressed, readPragmas, type PragmaSet } from './pragmas.js';
+import { rootDiagnostics } from './root-diagnostics.js';
 import type { Report, Rule, RuleContext } from './rule.js';
 import { allRules, ruleIds } from './rules/index.js';
 import { defaultSettings, type LintSettings } from './settings.js';
@@ -66,6 +67,7 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
   const tree = buildConfigTree(parsed.document.items, schema);
   const symbols = buildSymbolTable(tree, schema);
   const out: Diagnostic[] = [];
+  const stops = new Set<Diagnostic>();
   for (const rule of rules) {
     const configured = settings.rules[rule.meta.id];
     if (configured === 'off') continue;
@@ -89,6 +91,7 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
         if (report.related?.length) {
           diagnostic.related = report.related.map((r): RelatedLocation => ('span' in r ? { ...toLocation(parsed, r.span), message: r.message } : r));
         }
+        if (report.stopsReading) stops.add(diagnostic);
         out.push(diagnostic);
       },
     };
@@ -104,7 +107,9 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
       });
     }
   }
-  return { diagnostics: guardFixes(out, parsed, configId), view: { parse: parsed, tree } };
+  // Fixes are checked per use first (a fix inside a definition needs every use to report it);
+  // guardFixes keeps the objects of diagnostics without fixes, such as the stops.
+  return { diagnostics: rootDiagnostics(parsed, tree.roots, guardFixes(out, parsed, configId), stops), view: { parse: parsed, tree } };
 }
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;

@@ -30,6 +30,8 @@ export interface Report {
   fix?: FixSpec;
   suggestions?: FixSpec[];
   related?: Array<{ span: Span; message: string } | RelatedLocation>;
+  /** keepalived stops reading the configuration here: findings after this line are dropped. */
+  stopsReading?: boolean;
 }
 
 export interface RuleContext {

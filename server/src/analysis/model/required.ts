@@ -14,6 +14,7 @@ export function missingRequirement(node: ConfigNode): { anyOf: string[]; consequ
   const path = node.def?.path;
   const requirement = path ? REQUIREMENTS[path] : undefined;
   if (!requirement || node.def?.kind !== 'block') return undefined;
-  const present = requirement.anyOf.some((name) => node.children.some((c) => c.keyword.value === name && c.args.length > 0));
+  // A keyword written without its value is missing-argument's finding (keepalived stops reading there).
+  const present = requirement.anyOf.some((name) => node.children.some((c) => c.keyword.value === name));
   return present ? undefined : requirement;
 }

@@ -21,6 +21,7 @@ export const missingArgument: Rule = {
         context.report({
           span: node.keyword.span,
           message: `'${node.keyword.value}' needs a value for <${missing.name}> (${node.def.syntax}); keepalived stops reading the configuration here`,
+          stopsReading: true,
         });
       }
       for (const option of binding.missingOptionValues) {
