@@ -54,11 +54,12 @@ function itemEndIn(item: ItemNode, textLength: number): number {
   return block.close ? block.close.end : textLength;
 }
 
-const lineStart = (text: string, offset: number) => Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+// Lines as keepalived reads them: only LF ends one (see Newline in tokens.ts).
+const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
 function lineEnd(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
-  return text.length;
+  const end = text.indexOf('\n', offset);
+  return end < 0 ? text.length : end;
 }
 
 /** The whole lines of the old text that hold the edit, widened to whole top-level items. */

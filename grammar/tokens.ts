@@ -7,13 +7,17 @@
 //   preprocessor substitutes defined names on the line text before the final split.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-export const Newline = createToken({ name: 'Newline', pattern: /\r?\n|\r/, line_breaks: true });
-export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\f\v]+/, group: Lexer.SKIPPED });
-export const Comment = createToken({ name: 'Comment', pattern: /[#!][^\r\n]*/, group: 'comments' });
+/**
+ * keepalived reads lines with fgets, so only LF ends a line; it strips the CRs before the LF.
+ * A lone CR inside a line is a blank like a space (`priority 100\r advert_int 5` is one line).
+ */
+export const Newline = createToken({ name: 'Newline', pattern: /\r*\n/, line_breaks: true });
+export const Whitespace = createToken({ name: 'Whitespace', pattern: /(?:[ \t\f\v]|\r(?!\r*\n))+/, group: Lexer.SKIPPED });
+export const Comment = createToken({ name: 'Comment', pattern: /[#!](?:[^\r\n]|\r(?!\r*\n))*/, group: 'comments' });
 /** Inside quotes `\"` does not end the string (keepalived's decomment skips escaped characters). */
-export const Quoted = createToken({ name: 'Quoted', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/ });
+export const Quoted = createToken({ name: 'Quoted', pattern: /"(?:[^"\\\r\n]|\r(?!\r*\n)|\\[^\r\n])*"/ });
 /** A `"` with no closing quote on the same line: keepalived reports "Unterminated quote". */
-export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"[^\r\n]*/ });
+export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"(?:[^\r\n]|\r(?!\r*\n))*/ });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
 /**

@@ -36,6 +36,11 @@ describe('lexical rules', () => {
     expect(text.slice(issue.span.start, issue.span.end)).toBe('"/bin/true');
   });
 
+  it('reads a lone CR as a blank inside the line, as fgets does: only LF (after any CRs) ends a line', () => {
+    expect(words('priority 100\r    advert_int 500\nstate MASTER\r\r\n')).toEqual([['priority', '100', 'advert_int', '500'], ['state', 'MASTER']]);
+    expect(words('state BACKUP # note\r priority 1\nnotify "a\rb"\n')).toEqual([['state', 'BACKUP'], ['notify', 'a\rb']]);
+  });
+
   it('keeps exact offsets for every word, with CRLF line ends', () => {
     const text = 'global_defs {\r\n    router_id LVS_1\r\n}\r\n';
     const [stmt] = statements(text);

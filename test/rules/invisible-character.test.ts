@@ -27,6 +27,25 @@ describe(RULE, () => {
     expect(applyFixTo(text, d.diagnostic.fix!)).toBe(instance('    priority 100'));
   });
 
+  it('reports a lone CR that hides a line from keepalived (2.2.7 reads it as a blank), suggesting a line break', () => {
+    const text = instance('    priority 100\r    advert_int 5\r\r');
+    const [d, ...rest] = found(RULE, text);
+    expect(rest).toEqual([]);
+    expect([d.line, d.text, d.diagnostic.fix]).toEqual([5, '\r', undefined]);
+    expect(d.message).toContain("so 'advert_int 5' is part of this line, not a line of its own");
+    expect(applyFixTo(text, d.diagnostic.suggestions![0])).toBe(instance('    priority 100\n    advert_int 5\r\r'));
+    // CRs that end a line (CRLF, or before LF) are what keepalived strips.
+    expect(where(RULE, instance('    priority 100\r').replace(/\n/g, '\r\n'))).toEqual([]);
+  });
+
+  it('reports the lone CRs of a file once', () => {
+    const [d, ...rest] = found(RULE, 'global_defs {\r    router_id a\r}\r');
+    expect(rest).toEqual([]);
+    expect(d.message).toContain("so 'router_id a' is part of this line");
+    expect(d.message).toContain('(1 more lone CR in this file)');
+    expect(d.diagnostic.suggestions![0].edits).toHaveLength(2);
+  });
+
   it('reports a zero-width space in an address entry and removes it', () => {
     const text = instance('    priority 100', '10.0.0.100/24\u200b');
     const [d] = found(RULE, text);

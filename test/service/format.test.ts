@@ -37,6 +37,12 @@ describe('formatter', () => {
     expect(formatText(def)).toBe(def);
   });
 
+  it('keeps a lone CR inside a line, where keepalived reads a blank, not a line break', () => {
+    const text = 'vrrp_instance VI_1 {\n  priority 100\r    advert_int 500\n}\n';
+    expect(formatText(text)).toBe('vrrp_instance VI_1 {\n    priority 100\r    advert_int 500\n}\n');
+    expect(reading(formatText(text))).toEqual(reading(text));
+  });
+
   it('formats only the requested lines', () => {
     expect(formatText('a {\nb 1\nc 2\n}\n', { range: { start: 1, end: 1 } })).toBe('a {\n    b 1\nc 2\n}\n');
   });
