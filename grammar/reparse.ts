@@ -57,9 +57,12 @@ function itemEndIn(item: ItemNode, textLength: number): number {
 // Lines as keepalived reads them: only LF ends one (see Newline in tokens.ts).
 const lineStart = (text: string, offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
 
+/** Where the line break after `offset` starts: at the CRs before the LF, which belong to it. */
 function lineEnd(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
+  let end = text.indexOf('\n', offset);
+  if (end < 0) return text.length;
+  while (end > offset && text.charCodeAt(end - 1) === 13) end--;
+  return end;
 }
 
 /** The whole lines of the old text that hold the edit, widened to whole top-level items. */

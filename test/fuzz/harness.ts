@@ -61,8 +61,8 @@ export const DEFAULT_MAX_MS = 10_000;
  * line (plus a line break and ` {`) means the output grows without bound (quadratically).
  */
 export function formatSizeLimit(input: string, formatted: string): number {
-  let lines = 1;
-  for (let i = formatted.indexOf('\n'); i >= 0; i = formatted.indexOf('\n', i + 1)) lines++;
+  // Lines as editors count them: the formatter keeps lone CRs, which keepalived reads as blanks.
+  const lines = formatted.split(/\r\n|\r|\n/).length;
   return input.length + lines * (4 * MAX_BLOCK_DEPTH + 3);
 }
 

@@ -8,7 +8,7 @@ import { corpusAvailable, loadCorpus } from '../helpers/corpus.js';
 import { int, mulberry32, pick, type Rng } from '../fuzz/random.js';
 import { parseEssence } from '../helpers/parse-essence.js';
 
-const SNIPPETS = ['{', '}', '\n', ' ', 'x', '#', '!', '"', '\r\n', 'weight 2\n', 'real_server 10.0.0.9 80 {\n', '}\n', '{ a }', 'vrrp_instance V {\n state MASTER\n}\n', '$A=1\n', '@lb1 ', 'include x.conf\n', '~SEQ(i,1,2) y\n'];
+const SNIPPETS = ['{', '}', '\n', ' ', 'x', '#', '!', '"', '\r\n', '\r', 'weight 2\n', 'real_server 10.0.0.9 80 {\n', '}\n', '{ a }', 'vrrp_instance V {\n state MASTER\n}\n', '$A=1\n', '@lb1 ', 'include x.conf\n', '~SEQ(i,1,2) y\n'];
 
 function edit(rng: Rng, text: string): string {
   const at = int(rng, 0, text.length);
@@ -60,6 +60,15 @@ describe('reparse', () => {
     const result = reparse({ text, result: parse('/k.conf', text) }, '/k.conf', edited);
     expect(parseEssence(result)).toEqual(parseEssence(parse('/k.conf', edited)));
     expect(result.document.items).toHaveLength(1);
+  });
+
+  it('keeps the CR of a CRLF out of the reparsed region when an edit leaves a lone CR (found by fuzzing)', () => {
+    const text = 'global_defs {\r\n    router_id a # note\r\n} # end\r\nvrrp_script s {\r\n}\r\n';
+    const at = text.indexOf('\n', text.indexOf('note'));
+    for (const insert of ['x', '}\n']) {
+      const edited = text.slice(0, at) + insert + text.slice(at + 1);
+      expect(parseEssence(reparse({ text, result: parse('/k.conf', text) }, '/k.conf', edited))).toEqual(parseEssence(parse('/k.conf', edited)));
+    }
   });
 
   it('falls back to a full parse when the edit adds a definition or an unclosed block', () => {
