@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ROOT_ALLOW_HINT } from '../../server/src/cli/lint-root.js';
 import { guardRoot } from '../../server/src/node/root-guard.js';
 import { found, memoryFiles, where } from '../helpers/lint-text.js';
 
@@ -7,7 +8,7 @@ const files = memoryFiles({
   '/etc/keepalived/conf.d/web.conf': 'vrrp_script chk_web {\n    script "/usr/bin/true"\n}\n',
   '/home/ops/secret.conf': 'password hunter2\n',
 });
-const guarded = guardRoot(files, '/etc/keepalived');
+const guarded = guardRoot(files, { dir: '/etc/keepalived', allow: ROOT_ALLOW_HINT });
 
 describe(RULE, () => {
   it('refuses an include outside the root and says how to allow it', () => {

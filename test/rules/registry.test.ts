@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRuleMetas } from '../../server/src/analysis/index.js';
+import { ROOT_ALLOW_HINT } from '../../server/src/cli/lint-root.js';
 import { guardRoot } from '../../server/src/node/root-guard.js';
 import { found, memoryFiles, TEST_PATH } from '../helpers/lint-text.js';
 import { lintMemoryWorkspace, workspaceHits } from '../helpers/workspace.js';
@@ -34,7 +35,7 @@ function hitsOf(rule: string, doc: string, text: string): number {
     for (const m of text.matchAll(onDisk)) files[m[1]] = m[2];
     // `<!-- lint-root: DIR -->`: includes outside DIR are refused, as the CLI does.
     const root = /<!-- lint-root: (\S+) -->/.exec(doc)?.[1];
-    const host = root ? guardRoot(memoryFiles(files), root) : memoryFiles(files);
+    const host = root ? guardRoot(memoryFiles(files), { dir: root, allow: ROOT_ALLOW_HINT }) : memoryFiles(files);
     return found(rule, config!, docSettings(doc), host).length;
   }
   const configs: Record<string, string> = {};

@@ -123,7 +123,7 @@ export function runFixes(input: FixInput): FixOutcome {
   if (write) {
     for (const path of [...changed].sort()) {
       const answer = host.snapshot(path);
-      const outcome = 'problem' in answer ? { written: false as const, reason: answer.problem.message } : writeFileAtomic(path, texts.get(path)!, answer.snapshot);
+      const outcome = 'problem' in answer ? { written: false as const, reason: answer.problem.message } : writeFileAtomic(path, texts.get(path)!, answer.snapshot, host.root);
       if (outcome.written) continue;
       skipped.add(`did not write ${show(path)}: ${outcome.reason}`);
       writeFailed = true;

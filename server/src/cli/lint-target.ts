@@ -5,15 +5,12 @@ import type { HostFacts } from '../analysis/host/context.js';
 import { lint, type LintResult } from '../analysis/lint.js';
 import type { Diagnostic } from '../analysis/types.js';
 import type { ResolvedConfig } from './config.js';
-import { guardRoot } from '../node/root-guard.js';
 import { FatalError } from './errors.js';
 import { INTERNAL_ERROR } from './pseudo-rules.js';
 
 export interface LintTarget {
   /** Absolute path. */
   path: string;
-  /** Included files must lie inside this directory, unless undefined (allowed everywhere). */
-  includeRoot?: string;
   config: ResolvedConfig;
   /** Facts of the host this file runs on (from `config.workspace`), for host-fact rules. */
   facts?: HostFacts;
@@ -56,8 +53,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.stack ?? er
 export function lintTarget(target: LintTarget, host: IncludeHost, texts: ReadonlyMap<string, string>): TargetResult {
   const text = readTarget(target.path, host, texts);
   try {
-    const includes = overlayHost(host, texts);
-    const files = target.includeRoot ? guardRoot(includes, target.includeRoot) : includes;
+    const files = overlayHost(host, texts);
     const result = lint({ path: target.path, text, settings: target.config.settings, files, facts: target.facts });
     const syntaxErrorFiles = new Set(result.parse.issues.map((issue) => result.parse.files[issue.span.file]?.path ?? target.path));
     for (const d of result.diagnostics) if (d.rule === 'syntax-error') syntaxErrorFiles.add(d.path);

@@ -6,8 +6,9 @@ import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
 import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { printable, useColor } from './color.js';
-import { ConfigResolver, type ResolvedConfig } from './config.js';
+import { ConfigResolver } from './config.js';
 import { discoverFiles, isKeepalivedConfig } from './discover.js';
+import { decideRoot, rootGuard } from './lint-root.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, FatalError } from './errors.js';
 import { runFacts } from './facts-command.js';
 import { runFixes } from './fix-flow.js';
@@ -98,7 +99,10 @@ function emit(text: string, options: CliOptions, io: CliIO): void {
 
 async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   const { cwd } = io;
-  const host = new NodeFileHost();
+  const root = decideRoot(options, cwd);
+  const resolver = new ConfigResolver(options, root);
+  // Every file, linted or included, is read through this host: inside the root unless allowed.
+  const host = new NodeFileHost({ root: resolver.includeOutsideRoot() ? undefined : rootGuard(root) });
   const given = new Map<string, string>();
   let paths: string[];
   if (options.stdin) {
@@ -108,15 +112,11 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   } else {
     paths = discoverFiles(options.patterns, cwd);
   }
-  const resolver = new ConfigResolver(options, cwd);
-  const rootOf = (config: ResolvedConfig) => (config.workspace ? dirname(config.workspace.path) : cwd);
-  const toTarget = (path: string): LintTarget => {
-    const config = resolver.forFile(path);
-    const allowed = options.includeOutsideRoot || config.workspace?.workspace.includeOutsideRoot === true;
-    return { path, config, includeRoot: allowed ? undefined : rootOf(config) };
-  };
+  // One root for the whole run: includer searches and the keepalived-context check keep inside it.
+  const rootOf = () => root.dir;
+  const toTarget = (path: string): LintTarget => ({ path, config: resolver.forFile(path) });
   let named = paths.map(toTarget);
-  if (options.skipNonKeepalived) named = named.filter((target) => isKeepalivedConfig(target.path, rootOf(target.config)));
+  if (options.skipNonKeepalived) named = named.filter((target) => isKeepalivedConfig(target.path, root.dir));
   // Unreadable inputs end the run before any output.
   for (const target of named) readTarget(target.path, host, given);
   const targets = [...named, ...contextTargets(named, host, rootOf, toTarget)];

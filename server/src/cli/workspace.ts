@@ -3,6 +3,7 @@
 import { isMap, parseDocument } from 'yaml';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileSnapshot } from '../node/file-host.js';
+import type { RootGuard } from '../node/root-guard.js';
 import { FatalError } from './errors.js';
 
 export interface LoadedWorkspace {
@@ -26,8 +27,9 @@ function checkParsable(path: string, text: string): void {
   }
 }
 
-export function loadWorkspaceFile(path: string): LoadedWorkspace {
-  const read = readFileSnapshot(path, DEFAULT_MAX_FILE_BYTES);
+/** Reads a workspace file (inside `root` when given); one that cannot be read or parsed is fatal. */
+export function loadWorkspaceFile(path: string, root?: RootGuard): LoadedWorkspace {
+  const read = readFileSnapshot(path, DEFAULT_MAX_FILE_BYTES, root);
   if ('problem' in read) throw new FatalError(`cannot read workspace file: ${read.problem.message}`);
   const text = read.snapshot.text;
   checkParsable(path, text);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readFileSnapshot, type FileSnapshot } from './file-host.js';
+import { isBelow, realPath, type RootGuard } from './root-guard.js';
 
 export type WriteOutcome = { written: true } | { written: false; reason: string };
 
@@ -24,8 +25,8 @@ function fsyncDirectory(dir: string): void {
 }
 
 /** Why the file on disk is no longer the one `expected` describes, if it is not. */
-function changedSince(path: string, expected: FileSnapshot): string | undefined {
-  const now = readFileSnapshot(path, Math.max(expected.size, 1) * 2 + 1024);
+function changedSince(path: string, expected: FileSnapshot, root?: RootGuard): string | undefined {
+  const now = readFileSnapshot(path, Math.max(expected.size, 1) * 2 + 1024, root);
   if ('problem' in now) return now.problem.kind === 'too-large' ? 'its content changed on disk since it was read' : `it cannot be read any more (${now.problem.message})`;
   if (now.snapshot.sha256 !== expected.sha256) return 'its content changed on disk since it was read';
   if (now.snapshot.mtimeMs !== expected.mtimeMs) return 'it was modified on disk since it was read';
@@ -71,7 +72,8 @@ function keepOwnerAndMode(fd: number, original: Stats): string | undefined {
   return undefined;
 }
 
-export function writeFileAtomic(path: string, text: string, expected: FileSnapshot): WriteOutcome {
+/** With a root, nothing outside it is written, whatever links lead there. */
+export function writeFileAtomic(path: string, text: string, expected: FileSnapshot, root?: RootGuard): WriteOutcome {
   let target: string;
   try {
     // Write where a symbolic link points, so the link stays a link.
@@ -79,7 +81,8 @@ export function writeFileAtomic(path: string, text: string, expected: FileSnapsh
   } catch (error) {
     return { written: false, reason: `cannot resolve it (${message(error)})` };
   }
-  const changed = changedSince(target, expected);
+  if (root && !isBelow(realPath(root.dir), target)) return { written: false, reason: `it resolves outside the lint root ${root.dir}` };
+  const changed = changedSince(target, expected, root);
   if (changed) return { written: false, reason: changed };
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let original: Stats;
@@ -100,7 +103,7 @@ export function writeFileAtomic(path: string, text: string, expected: FileSnapsh
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    const late = changedSince(target, expected);
+    const late = changedSince(target, expected, root);
     if (late) throw new Error(late);
     renameSync(temp, target);
     fsyncDirectory(dirname(target));

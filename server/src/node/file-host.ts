@@ -1,12 +1,14 @@
-// The file-system IncludeHost used by the CLI: bounded globbing and bounded, safe reads.
-// Every read is remembered (text, bytes hash, mtime) so the same text is seen by every
-// linted file and `--fix` can tell whether a file changed on disk before writing it.
+// The file-system IncludeHost used by the CLI: bounded globbing and bounded, safe reads, kept
+// inside the lint root (see root-guard.ts) when there is one. Every read is remembered (text,
+// bytes hash, mtime) so the same text is seen by every linted file and `--fix` can tell
+// whether a file changed on disk before writing it.
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GlobAnswer, IncludeHost, IncludeProblem, ReadAnswer } from '../../../grammar/includes.js';
 import { patternIssue, quotePattern } from '../analysis/glob/path-pattern.js';
 import { DEFAULT_MAX_DIRECTORIES, expandGlob } from './glob.js';
+import { isBelow, isInside, openedRealPath, outsideRoot, realPath, type RootGuard } from './root-guard.js';
 
 /** Big enough for generated configs of 20,000 virtual servers (~19 MB); bounds hostile includes. */
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -15,6 +17,8 @@ export const DEFAULT_MAX_GLOB_RESULTS = 1000;
 export interface FileHostOptions {
   maxFileBytes?: number;
   maxGlobResults?: number;
+  /** Read nothing outside this root (every file, linted or included). */
+  root?: RootGuard;
 }
 
 /** What was on disk when a file was read. */
@@ -73,9 +77,14 @@ function failure(path: string, error: unknown): IncludeProblem {
   return { kind: 'unreadable', path, message: `cannot read '${path}' (${code})` };
 }
 
-/** Reads a regular file; never opens a directory, FIFO or device. */
-export function readFileSnapshot(path: string, maxBytes: number): SnapshotAnswer {
+/**
+ * Reads a regular file; never opens a directory, FIFO or device. With a root, a path that
+ * resolves outside it is not opened, and the file that was opened is checked again by its
+ * descriptor: a link swapped between the check and the open is caught, not followed.
+ */
+export function readFileSnapshot(path: string, maxBytes: number, root?: RootGuard): SnapshotAnswer {
   const tooLarge = (): SnapshotAnswer => ({ problem: { kind: 'too-large', path, message: `'${path}' is larger than ${maxBytes} bytes` } });
+  if (root && !isInside(root.dir, path)) return { problem: outsideRoot(path, root) };
   let fd: number;
   try {
     const before = statSync(path);
@@ -89,6 +98,10 @@ export function readFileSnapshot(path: string, maxBytes: number): SnapshotAnswer
   }
   try {
     const stat = fstatSync(fd);
+    if (root) {
+      const opened = openedRealPath(fd, path, stat);
+      if (opened === undefined || !isBelow(realPath(root.dir), opened)) return { problem: outsideRoot(path, root) };
+    }
     const problem = notRegular(path, stat);
     if (problem) return { problem };
     if (stat.size > maxBytes) return tooLarge();
@@ -104,21 +117,26 @@ export function readFileSnapshot(path: string, maxBytes: number): SnapshotAnswer
 }
 
 /** A glob that reached outside the root: the directory is named, its entries never listed. */
-function outsideRoot(quoted: string, dir: string, root: string): IncludeProblem {
-  return { kind: 'outside-root', message: `${quoted} reaches '${dir}', outside the lint root ${root}, so it is not searched (allow it with --include-outside-root or include_outside_root: true in keepalived-lint.yaml)` };
+function globOutsideRoot(quoted: string, dir: string, root: string, guard?: RootGuard): IncludeProblem {
+  const allow = guard?.dir === root ? guard.allow : 'allow it with --include-outside-root or include_outside_root: true in the root keepalived-lint.yaml';
+  return { kind: 'outside-root', message: `${quoted} reaches '${dir}', outside ${guard?.dir === root && guard.label ? guard.label : `the lint root ${root}`}, so it is not searched (${allow})` };
 }
 
 export class NodeFileHost implements IncludeHost {
   private readonly maxFileBytes: number;
   private readonly maxGlobResults: number;
+  /** What reads are limited to, if anything (--fix writes nothing outside it either). */
+  readonly root?: RootGuard;
   private readonly reads = new Map<string, SnapshotAnswer>();
 
   constructor(options: FileHostOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.maxGlobResults = options.maxGlobResults ?? DEFAULT_MAX_GLOB_RESULTS;
+    this.root = options.root;
   }
 
-  glob(pattern: string, fromPath: string, root?: string): GlobAnswer {
+  /** Expands a pattern; without `root`, inside the host's own root, if it has one. */
+  glob(pattern: string, fromPath: string, root = this.root?.dir): GlobAnswer {
     const quoted = quotePattern(pattern);
     const result = expandGlob(pattern, { cwd: dirname(fromPath), maxResults: this.maxGlobResults, root, skipDirectories: true });
     if ('invalid' in result) return { problem: { kind: 'not-found', message: `${quoted} is not expanded: ${result.invalid.message}` } };
@@ -128,7 +146,7 @@ export class NodeFileHost implements IncludeHost {
         : `${quoted} lists more than ${DEFAULT_MAX_DIRECTORIES} directories; it is not expanded`;
       return { problem: { kind: 'too-many-files', message } };
     }
-    const outside = result.outside === undefined ? undefined : outsideRoot(quoted, result.outside, root!);
+    const outside = result.outside === undefined ? undefined : globOutsideRoot(quoted, result.outside, root!, this.root);
     if (result.paths.length > 0) return outside ? { paths: result.paths, problems: [outside] } : { paths: result.paths };
     if (outside) return { problem: outside };
     // Like keepalived, a reversed range matches nothing; the message says why.
@@ -144,7 +162,7 @@ export class NodeFileHost implements IncludeHost {
   /** The file as first read (later reads return the same text). */
   snapshot(path: string): SnapshotAnswer {
     let answer = this.reads.get(path);
-    if (!answer) this.reads.set(path, (answer = readFileSnapshot(path, this.maxFileBytes)));
+    if (!answer) this.reads.set(path, (answer = readFileSnapshot(path, this.maxFileBytes, this.root)));
     return answer;
   }
 }

@@ -1,13 +1,14 @@
 // Finds and loads keepalived-lint.yaml for a config: walking up from the config's directory
-// (like .eslintrc or .hadolint.yaml), then maps the config to the host whose `configs:` globs
+// (like .eslintrc or .hadolint.yaml) but not above the lint root, then maps the config to the host whose `configs:` globs
 // match it.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { HostFact, HostFacts } from '../analysis/host/context.js';
 import { pathMatcher } from '../analysis/glob/path-pattern.js';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
-import { DEFAULT_MAX_GLOB_RESULTS } from './file-host.js';
+import { DEFAULT_MAX_GLOB_RESULTS, readFileSnapshot } from './file-host.js';
 import { expandGlob } from './glob.js';
+import { isBelow, type RootGuard } from './root-guard.js';
 
 export const WORKSPACE_FILE = 'keepalived-lint.yaml';
 const MAX_WORKSPACE_BYTES = 8 * 1024 * 1024;
@@ -27,12 +28,16 @@ function isFile(path: string): boolean {
   }
 }
 
-/** Nearest keepalived-lint.yaml at or above `dir`; the search stops at the file-system root. */
-export function findWorkspaceFile(dir: string): string | undefined {
+/**
+ * Nearest keepalived-lint.yaml at or above `dir`; the search stops at `top` (a directory at or
+ * above `dir`; none below `top` holds one otherwise), or at the file-system root.
+ */
+export function findWorkspaceFile(dir: string, top?: string): string | undefined {
+  if (top !== undefined && !isBelow(top, resolve(dir))) return undefined;
   for (let current = resolve(dir); ; current = dirname(current)) {
     const candidate = join(current, WORKSPACE_FILE);
     if (isFile(candidate)) return candidate;
-    if (dirname(current) === current) return undefined;
+    if (dirname(current) === current || current === top) return undefined;
   }
 }
 
@@ -59,12 +64,12 @@ export function workspaceConfigs(workspace: WorkspaceFile): string[] {
   return [...paths];
 }
 
-export function loadWorkspaceFacts(path: string): WorkspaceFacts | undefined {
-  try {
-    if (statSync(path).size > MAX_WORKSPACE_BYTES) return undefined;
-    const workspace = readWorkspaceFile(path, readFileSync(path, 'utf8'));
-    return { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
-  } catch {
-    return undefined;
-  }
+export function workspaceFacts(workspace: WorkspaceFile): WorkspaceFacts {
+  return { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
+}
+
+/** The workspace file at `path`, read inside `root` when given; undefined when it cannot be read. */
+export function loadWorkspaceFacts(path: string, root?: RootGuard): WorkspaceFacts | undefined {
+  const read = readFileSnapshot(path, MAX_WORKSPACE_BYTES, root);
+  return 'snapshot' in read ? workspaceFacts(readWorkspaceFile(path, read.snapshot.text)) : undefined;
 }

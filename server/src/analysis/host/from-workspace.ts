@@ -25,6 +25,8 @@ export interface WorkspaceFile {
   keepalivedVersion?: string;
   rules: Record<string, SeveritySetting>;
   includeOutsideRoot?: boolean;
+  /** Where `include_outside_root` is set (its key), if it is. */
+  includeOutsideRootAt?: { start: number; end: number };
   facts: HostFacts;
   /** The `configs:` globs of each host, relative to the workspace file's directory. */
   hostConfigs: Array<{ host: HostFact; globs: string[] }>;
@@ -222,6 +224,7 @@ export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
       workspace.facts.parameters = reader.pairs(value, 'parameters').flatMap((p) => readParameter(reader, p) ?? []);
     } else if (key === 'include_outside_root') {
       workspace.includeOutsideRoot = isScalar(value) && value.value === true;
+      workspace.includeOutsideRootAt = reader.range(pair.key);
     } else {
       reader.problem(pair.key, `unknown key '${key}' (expected ${[...TOP_KEYS].join(', ')})`, 'warning');
     }

@@ -21,3 +21,19 @@ export function workspaceProblemDiagnostics(workspace: WorkspaceFile, configured
     message: problem.message,
   }));
 }
+
+/**
+ * A workspace file below the root one may describe hosts and set severities, but cannot widen
+ * what is read: its `include_outside_root` is not honoured (the files under review would
+ * otherwise switch off the guard that protects the machine from them), and that is reported.
+ * Returns the workspace file as it applies.
+ */
+export function asNestedWorkspace(workspace: WorkspaceFile, rootDescription: string): WorkspaceFile {
+  if (!workspace.includeOutsideRoot || !workspace.includeOutsideRootAt) return workspace;
+  const problem = {
+    ...workspace.includeOutsideRootAt,
+    severity: 'warning' as const,
+    message: `include_outside_root is ignored here: only ${rootDescription} can allow reading outside the lint root`,
+  };
+  return { ...workspace, includeOutsideRoot: false, problems: [...workspace.problems, problem] };
+}
