@@ -18,7 +18,7 @@ function analyzer(published: Analysis[], lintMs: Record<string, number>) {
     },
     workspaceFor: () => undefined,
     onWorkspaceFile: () => {},
-    files: memoryFiles({}),
+    filesFor: () => memoryFiles({}),
     onAnalysis: (analysis) => published.push(analysis),
   });
 }

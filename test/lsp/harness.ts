@@ -12,6 +12,8 @@ export class LspClient {
   private readonly process: ChildProcess;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<() => void> = [];
+  /** What the client answers to workspace/configuration, by section ({} for others). */
+  readonly configuration: Record<string, unknown> = {};
 
   constructor(args: string[] = ['--stdio']) {
     this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -20,7 +22,7 @@ export class LspClient {
       this.published.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((item) => this.configuration[item.section ?? ''] ?? {}));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.listen();
   }

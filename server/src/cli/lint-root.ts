@@ -7,14 +7,10 @@ import { statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { hasMagic } from '../analysis/glob/segment.js';
 import { commonAncestor, isBelow, type RootGuard } from '../node/root-guard.js';
-import { findWorkspaceFile, WORKSPACE_FILE } from '../node/workspace-facts.js';
+import { rootFrom, WORKSPACE_FILE, type LintRoot } from '../node/workspace-facts.js';
 import type { CliOptions } from './args.js';
 
-export interface LintRoot {
-  dir: string;
-  /** The root workspace file, if any; workspace files below it describe hosts but cannot widen the root. */
-  workspacePath?: string;
-}
+export type { LintRoot };
 
 export const ROOT_ALLOW_HINT = `allow it with --include-outside-root or include_outside_root: true in the root ${WORKSPACE_FILE}`;
 
@@ -48,6 +44,5 @@ export function decideRoot(options: CliOptions, cwd: string): LintRoot {
     const config = resolve(cwd, options.configPath);
     return { dir: isBelow(dirname(config), base) ? dirname(config) : start, workspacePath: config };
   }
-  const found = options.noConfig ? undefined : findWorkspaceFile(start);
-  return found ? { dir: dirname(found), workspacePath: found } : { dir: start };
+  return options.noConfig ? { dir: start } : rootFrom(start);
 }

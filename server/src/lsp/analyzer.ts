@@ -25,7 +25,8 @@ export interface AnalyzerOptions {
   workspaceFor(path: string): WorkspaceFacts | undefined;
   /** Called with the diagnostics of a workspace file whenever a config of it is analysed. */
   onWorkspaceFile(path: string, diagnostics: Diagnostic[]): void;
-  files: IncludeHost;
+  /** How a document reads its includes (and the other configs of its workspace file). */
+  filesFor(path: string): IncludeHost;
   /** Called with each fresh analysis (to publish diagnostics). */
   onAnalysis(analysis: Analysis): void;
   /** Clock for lint durations (ms); performance.now by default. */
@@ -107,10 +108,11 @@ export class Analyzer {
   private analyse(uri: string, path: string, version: number, text: string, settings: Partial<LintSettings>): Analysis {
     const latest = this.latest.get(uri);
     const previous = latest && latest.path === path ? { text: latest.text, result: latest.result.parse } : undefined;
-    const result = lint({ path, text, settings, files: this.options.files, facts: this.options.factsFor(path), previous });
+    const files = this.options.filesFor(path);
+    const result = lint({ path, text, settings, files, facts: this.options.factsFor(path), previous });
     const workspace = this.options.workspaceFor(path);
     if (workspace) {
-      const check = checkOpenConfig(path, result, workspace, settings, this.options.files);
+      const check = checkOpenConfig(path, result, workspace, settings, files);
       result.diagnostics.push(...check.inDocument);
       this.options.onWorkspaceFile(workspace.workspace.path, check.inWorkspaceFile);
     }

@@ -11,6 +11,7 @@ import { completionCandidates } from '../analysis/service/completion.js';
 import { formatText } from '../analysis/service/format.js';
 import type { LintSettings } from '../analysis/index.js';
 import { DEFAULT_MAX_FILE_BYTES, NodeFileHost, readFileSnapshot } from '../node/file-host.js';
+import { guardRoot } from '../node/root-guard.js';
 import { Analyzer, type Analysis } from './analyzer.js';
 import { codeActions } from './code-actions.js';
 import { completionItems } from './completion.js';
@@ -20,6 +21,7 @@ import { hover } from './hover.js';
 import { inlayHints } from './inlay-hints.js';
 import { symbolAt } from './navigation.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
+import { DocumentRoots } from './roots.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { documentLinks, documentSymbols, foldingRanges, selectionRanges, workspaceSymbols } from './structure.js';
 
@@ -40,8 +42,10 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationSupport = false;
   let watchSupport = false;
+  let workspaceFolderSupport = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
-  const facts = new FactsProvider();
+  const roots = new DocumentRoots();
+  const facts = new FactsProvider(roots);
 
   /** Workspace-file settings, overridden by what the editor sets explicitly. */
   const settingsFor = (uri: string): Promise<ServerSettings> => {
@@ -59,10 +63,14 @@ export function startServer(connection: Connection): void {
     return settings;
   };
 
-  /** Included files come from open editor buffers first, then from disk (read afresh each lint). */
-  const files = (): IncludeHost => {
-    const disk = new NodeFileHost();
-    return {
+  /**
+   * How a document reads other files: open editor buffers first, then the disk (read afresh each
+   * lint), both only inside the document's root.
+   */
+  const filesFor = (document: string): IncludeHost => {
+    const guard = facts.guardFor(document);
+    const disk = new NodeFileHost({ root: guard });
+    const files: IncludeHost = {
       glob: (pattern, from, root) => disk.glob(pattern, from, root),
       read: (path) => {
         const open = documents.get(pathToUri(path));
@@ -70,6 +78,7 @@ export function startServer(connection: Connection): void {
         return open ? { text: open.getText() } : disk.read(path);
       },
     };
+    return guard ? guardRoot(files, guard) : files;
   };
 
   /** Text of any file a diagnostic points into: open buffers, files the lint read, then disk. */
@@ -83,7 +92,7 @@ export function startServer(connection: Connection): void {
     onWorkspaceFile: (path, diagnostics) => {
       void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: diagnostics.map((d) => toLspDiagnostic(d, texts)) });
     },
-    files: { glob: (p, f, r) => files().glob(p, f, r), read: (p) => files().read(p) },
+    filesFor,
     onAnalysis: (analysis) => {
       if (pullDiagnostics) return;
       const diagnostics = analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts));
@@ -103,7 +112,20 @@ export function startServer(connection: Connection): void {
   };
   const lintSettings = async (uri: string): Promise<Partial<LintSettings>> => (await settingsFor(uri)).lint;
 
+  /** The user's keepalived.includeOutsideRoot (a machine setting: a workspace cannot set it for itself). */
+  const readRootSetting = async (): Promise<boolean> => {
+    if (!configurationSupport) return false;
+    const [value] = await connection.workspace.getConfiguration([{ section: 'keepalived.includeOutsideRoot' }]).catch(() => [undefined]);
+    if (roots.allowOutside === (value === true)) return false;
+    roots.allowOutside = value === true;
+    facts.invalidate();
+    return true;
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
+    roots.setFolders(folders);
+    workspaceFolderSupport = params.capabilities.workspace?.workspaceFolders === true;
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationSupport = params.capabilities.workspace?.configuration === true;
     watchSupport = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -126,22 +148,35 @@ export function startServer(connection: Connection): void {
         documentRangeFormattingProvider: true,
         semanticTokensProvider: { legend: LEGEND, full: true },
         inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'keepalived-language-server' },
     };
   });
 
+  /** Settings or roots changed: everything is linted again. */
+  const relintAll = () => {
+    settingsCache.clear();
+    analyzer.refreshAll();
+    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
+  };
+
   connection.onInitialized(() => {
+    void readRootSetting().then((changed) => changed && relintAll());
+    if (workspaceFolderSupport) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
+        roots.setFolders(folders.map((f) => uriToPath(f.uri)));
+        facts.invalidate();
+        relintAll();
+      });
+    }
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // Clients that can watch files for us (besides VS Code, which our extension configures).
     if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/keepalived-lint.yaml' }, { globPattern: '**/*.conf' }] });
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settingsCache.clear();
-    analyzer.refreshAll();
-    if (pullDiagnostics) void connection.languages.diagnostics.refresh();
-  });
+  connection.onDidChangeConfiguration(() => void readRootSetting().then(relintAll));
 
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((c) => c.uri.endsWith('keepalived-lint.yaml'))) {

@@ -10,6 +10,8 @@ import type { IncludeHost, IncludeProblem } from '../../../grammar/includes.js';
 export interface RootGuard {
   dir: string;
   allow: string;
+  /** What the root is, for messages ("the lint root DIR" by default). */
+  label?: string;
 }
 
 /** The real path (symbolic links resolved) of `path`, or the resolved path when it does not exist. */
@@ -33,7 +35,7 @@ export function isInside(root: string, path: string): boolean {
 }
 
 export function outsideRoot(path: string, guard: RootGuard): IncludeProblem {
-  return { kind: 'outside-root', path, message: `'${path}' is outside the lint root ${guard.dir}, so it is not read (${guard.allow})` };
+  return { kind: 'outside-root', path, message: `'${path}' is outside ${guard.label ?? `the lint root ${guard.dir}`}, so it is not read (${guard.allow})` };
 }
 
 /**

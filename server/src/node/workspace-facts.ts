@@ -64,6 +64,19 @@ export function workspaceConfigs(workspace: WorkspaceFile): string[] {
   return [...paths];
 }
 
+/** A lint root: a directory, and the workspace file in it that may widen it. */
+export interface LintRoot {
+  dir: string;
+  /** The root workspace file, if any; workspace files below it describe hosts but cannot widen the root. */
+  workspacePath?: string;
+}
+
+/** The root that starts at `start`: the directory of the keepalived-lint.yaml at or above it, else `start`. */
+export function rootFrom(start: string): LintRoot {
+  const found = findWorkspaceFile(start);
+  return found ? { dir: dirname(found), workspacePath: found } : { dir: start };
+}
+
 export function workspaceFacts(workspace: WorkspaceFile): WorkspaceFacts {
   return { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
 }
