@@ -60,6 +60,11 @@ export class LspClient {
     }
   }
 
+  /** Drops what was published for `uri`, so that diagnostics() waits for the next publication. */
+  forget(uri: string): void {
+    this.published.delete(uri);
+  }
+
   request<T>(method: string, params: object): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }
