@@ -6,10 +6,13 @@
 // Unlike CI, heavy mutations (100k-line ~SEQ, 10,000-deep nesting, self-referential definitions,
 // many `@id`s, include fan-out) are mixed in, and the default hang guard is tighter. Before
 // fuzzing it prints how long each hostile glob (test/fuzz/hostile-globs.ts) takes on this machine.
+// The last tenth of the time goes to the trust-boundary classes (test/fuzz/trust-trees.ts): real
+// trees with nested workspace files and symbolic links, linted by the CLI, checked for leaks.
 //
 //   node bench/fuzz.mjs [--seconds 60] [--seed N] [--max-ms 5000] [--heavy 0.04] [--specials] [--out DIR]
 //   node bench/fuzz.mjs --seed N --index I      check random input I of seed N again, write it to DIR
 //   node bench/fuzz.mjs --special NAME          check one hand-written case again, write it to DIR
+//   node bench/fuzz.mjs --seed N --trust-index I   check trust-boundary tree I of seed N again
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,7 +41,7 @@ function inputAt(fuzz, run, k) {
 }
 
 function parseArgs(argv) {
-  const args = { seconds: 60, seed: undefined, index: undefined, special: undefined, specials: false, maxMs: 5000, heavy: 0.04, out: undefined };
+  const args = { seconds: 60, seed: undefined, index: undefined, trustIndex: undefined, special: undefined, specials: false, maxMs: 5000, heavy: 0.04, out: undefined };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -50,12 +53,13 @@ function parseArgs(argv) {
     else if (flag === '--seed') args.seed = Number(value()) >>> 0;
     else if (flag === '--index') args.index = Number(value());
     else if (flag === '--special') args.special = value();
+    else if (flag === '--trust-index') args.trustIndex = Number(value());
     else if (flag === '--specials') args.specials = true;
     else if (flag === '--max-ms') args.maxMs = Number(value());
     else if (flag === '--heavy') args.heavy = Number(value());
     else if (flag === '--out') args.out = value();
     else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node bench/fuzz.mjs [--seconds N] [--seed N] [--max-ms MS] [--heavy P] [--specials] [--out DIR]\n       node bench/fuzz.mjs --seed N --index I | --special NAME');
+      console.log('usage: node bench/fuzz.mjs [--seconds N] [--seed N] [--max-ms MS] [--heavy P] [--specials] [--out DIR]\n       node bench/fuzz.mjs --seed N --index I | --special NAME | --trust-index I');
       process.exit(0);
     } else throw new Error(`unknown argument '${flag}'`);
   }
@@ -85,13 +89,32 @@ function saveInput(outDir, input) {
 
 const roundSteps = (steps) => JSON.stringify(Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, Math.round(v)])));
 
+/** The trust-boundary classes until the deadline (at least one tree); returns how many failed. */
+async function fuzzTrust(fuzz, seed, deadline) {
+  const started = Date.now();
+  let checked = 0;
+  let failed = 0;
+  do {
+    const input = fuzz.generateTrustCase(seed, checked);
+    const problems = await fuzz.checkTrustCase(input);
+    if (problems.length > 0) {
+      failed++;
+      if (failed <= 5) console.log(`FAIL trust boundary: ${problems.join('; ')}\n  reproduce: node bench/fuzz.mjs --seed ${seed} --trust-index ${checked}`);
+      process.exitCode = 1;
+    }
+    checked++;
+  } while (Date.now() < deadline);
+  console.log(`trust-boundary trees (nested workspace files, symbolic links): ${checked} in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failed} failed`);
+  return failed;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const bundle = join(tmpdir(), `kl-fuzz-${process.pid}.cjs`);
   await build({
     stdin: {
-      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\nexport { timeHostileGlobs } from './test/fuzz/hostile-globs.ts';\n",
+      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport * from './test/fuzz/trust-trees.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\nexport { timeHostileGlobs } from './test/fuzz/hostile-globs.ts';\n",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'fuzz-entry.ts',
@@ -104,6 +127,15 @@ async function main() {
   const { bases, from } = loadBases(root, fuzz.SAMPLES);
   const seed = args.seed ?? (Date.now() >>> 0);
   const outDir = args.out ?? join(tmpdir(), `kl-fuzz-${seed}`);
+
+  if (args.trustIndex !== undefined) {
+    if (args.seed === undefined) throw new Error('--trust-index needs the --seed of its run');
+    const input = fuzz.generateTrustCase(seed, args.trustIndex);
+    console.log(`${input.label}\n${JSON.stringify(input, null, 1)}`);
+    const problems = await fuzz.checkTrustCase(input);
+    for (const problem of problems) console.log(`FAIL trust boundary: ${problem}`);
+    process.exit(problems.length > 0 ? 1 : 0);
+  }
 
   if (args.index !== undefined || args.special !== undefined) {
     // Check one input again, in this thread.
@@ -128,7 +160,8 @@ async function main() {
   const run = { seed, bases, heavy: args.heavy, specials: args.specials };
   console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms per call; node ${process.version}`);
   const started = Date.now();
-  const deadline = started + args.seconds * 1000;
+  const trustDeadline = started + args.seconds * 1000;
+  const deadline = started + args.seconds * 900;
   /** Without a 'done' this long after 'start', the worker is considered hung and replaced. */
   const hangMs = Math.max(args.maxMs * 10, 30_000);
   const failures = new Map();
@@ -206,10 +239,12 @@ async function main() {
   console.log(`inputs checked: ${checked} in ${seconds.toFixed(1)} s: ${(checked / seconds).toFixed(1)} inputs/s (${(busyMs / Math.max(1, checked)).toFixed(1)} ms per input on average)`);
   if (checked > 0) console.log(`slowest input: ${slowest.ms.toFixed(0)} ms (slowest call: ${slowest.step.step} ${slowest.step.ms.toFixed(0)} ms; ${slowest.length} chars): ${slowest.label}\n  reproduce: node bench/fuzz.mjs ${slowest.repro}`);
   if (hangs > 0) console.log(`hung workers replaced: ${hangs}`);
-  if (failures.size === 0) {
+  const trust = await fuzzTrust(fuzz, seed, trustDeadline);
+  if (failures.size === 0 && trust === 0) {
     console.log('failures: none');
     return;
   }
+  if (failures.size === 0) return;
   console.log(`failures: ${failures.size} distinct`);
   const full = { ...run, specials: args.specials ? specialInputs(fuzz) : [] };
   for (const f of failures.values()) {
