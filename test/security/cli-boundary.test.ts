@@ -64,6 +64,10 @@ describe('linted files are guarded', () => {
     expect(hits(run)).toEqual(['keepalived.conf:1:include-outside-root:warning']);
     expect(readFileSync(secret, 'utf8')).toBe(SECRET_CONFIG);
     expect(readlinkSync(join(including, 'snippets', 'web.conf'))).toBe(secret);
+    // Allowed to read outside the root is not allowed to write there.
+    const allowed = lint(trees.make({ 'keepalived.conf': `include ${secret}\n` }), ['--fix', '--include-outside-root']);
+    expect(allowed.stderr).toContain('skipped fixes in');
+    expect(readFileSync(secret, 'utf8')).toBe(SECRET_CONFIG);
   });
 
   it('--fix still fixes the same config inside the root', () => {

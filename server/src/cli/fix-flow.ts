@@ -5,6 +5,7 @@ import { LineIndex } from '../../../grammar/source.js';
 import { fixUntilStable } from '../analysis/fix.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import type { NodeFileHost } from '../node/file-host.js';
+import { isInside, type RootGuard } from '../node/root-guard.js';
 import type { AllResults } from './lint-all.js';
 import type { LintTarget, TargetResult } from './lint-target.js';
 import { INTERNAL_ERROR } from './pseudo-rules.js';
@@ -22,6 +23,8 @@ export interface FixInput {
   texts: ReadonlyMap<string, string>;
   write: boolean;
   show: (path: string) => string;
+  /** Nothing outside it is fixed, even when reading there was allowed. */
+  root: RootGuard;
 }
 
 export interface FixOutcome {
@@ -36,8 +39,10 @@ export interface FixOutcome {
 }
 
 /** Why a fix may not touch a file, if it may not. */
-function editBlocker(host: NodeFileHost, texts: ReadonlyMap<string, string>, path: string, write: boolean): string | undefined {
+function editBlocker(input: FixInput, path: string): string | undefined {
+  const { host, texts, write } = input;
   if (texts.has(path)) return write ? 'it was not read from disk' : undefined;
+  if (!isInside(input.root.dir, path)) return `it is outside the lint root ${input.root.dir}`;
   const answer = host.snapshot(path);
   if ('problem' in answer) return answer.problem.message;
   // Decoding replaced invalid bytes; writing the text back would change them.
@@ -104,7 +109,7 @@ export function runFixes(input: FixInput): FixOutcome {
       texts,
       canEdit: (path) => {
         if (!input.mayEdit(path)) return false;
-        const blocker = editBlocker(host, input.texts, path, write);
+        const blocker = editBlocker(input, path);
         if (blocker) skipped.add(`skipped fixes in ${show(path)}: ${blocker}`);
         return !blocker;
       },
@@ -123,7 +128,7 @@ export function runFixes(input: FixInput): FixOutcome {
   if (write) {
     for (const path of [...changed].sort()) {
       const answer = host.snapshot(path);
-      const outcome = 'problem' in answer ? { written: false as const, reason: answer.problem.message } : writeFileAtomic(path, texts.get(path)!, answer.snapshot, host.root);
+      const outcome = 'problem' in answer ? { written: false as const, reason: answer.problem.message } : writeFileAtomic(path, texts.get(path)!, answer.snapshot, input.root);
       if (outcome.written) continue;
       skipped.add(`did not write ${show(path)}: ${outcome.reason}`);
       writeFailed = true;

@@ -35,8 +35,8 @@ Checks:
       --rule ID=SEVERITY      set a rule to error, warning, info, hint or off (repeatable)
       --config-id ID          check @ID lines for this config id (repeatable; default: every id used)
       --no-inline-config      ignore '# keepalived-lint ...' comments
-      --include-outside-root  read included files outside the lint root (the directory of
-                              keepalived-lint.yaml, or the current one); refused by default
+      --include-outside-root  read files outside the lint root (the root keepalived-lint.yaml's
+                              directory, else the current or the named one); refused by default
 
 Workspace file:
   -c, --config PATH           use this keepalived-lint.yaml

@@ -134,7 +134,7 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   let fatal = false;
   const outputs = new Map<string, string>();
   if (options.fix || options.fixDryRun) {
-    const fixed = runFixes({ targets: linted, initial: all, mayEdit: reportable, lint: (group, texts) => lintAll(group, host, texts), host, texts: given, write: options.fix, show });
+    const fixed = runFixes({ targets: linted, initial: all, mayEdit: reportable, lint: (group, texts) => lintAll(group, host, texts), host, texts: given, write: options.fix, show, root: rootGuard(root) });
     for (const notice of fixed.notices) io.stderr(`${TOOL_NAME}: ${printable(notice)}\n`);
     fatal = fixed.writeFailed;
     if (fixed.changed.size > 0) all = lintAll(linted, host, fixed.texts);

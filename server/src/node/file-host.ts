@@ -125,8 +125,7 @@ function globOutsideRoot(quoted: string, dir: string, root: string, guard?: Root
 export class NodeFileHost implements IncludeHost {
   private readonly maxFileBytes: number;
   private readonly maxGlobResults: number;
-  /** What reads are limited to, if anything (--fix writes nothing outside it either). */
-  readonly root?: RootGuard;
+  private readonly root?: RootGuard;
   private readonly reads = new Map<string, SnapshotAnswer>();
 
   constructor(options: FileHostOptions = {}) {
