@@ -10,6 +10,8 @@ export interface WordNode {
   quoted: boolean;
   /** Name of the `$VARIABLE` whose expansion produced this word. */
   via?: string;
+  /** For a word expanded from a `$NAME` definition (its span is the use): where it is written in the definition. */
+  written?: Span;
 }
 
 export interface StatementNode {

@@ -131,13 +131,15 @@ export class DefinitionTable {
       }
       if (def.multiline) {
         // Like keepalived, the lines of a multi-line expansion count as the line of the reference.
-        const [first, ...rest] = def.lines.map((l) => MappedText.substituted(l.text, origin.file, origin.start, origin.end, ref.name));
+        const [first, ...rest] = def.lines.map((l) => l.expandedAt(origin.file, origin.start, origin.end, ref.name));
         text = text.splice(at, at + ref.length, first ?? MappedText.substituted('', origin.file, origin.start, origin.end, ref.name));
         extraLines = rest;
         break;
       }
       const value = def.compute ? def.compute(ref.params) : (def.lines[0]?.text ?? '');
-      text = text.replace(at, at + ref.length, value, ref.name);
+      // A user definition's text stays traceable to where it is written (built-ins and loop variables are not written anywhere).
+      const written = def.span && def.lines[0];
+      text = written ? text.splice(at, at + ref.length, written.expandedAt(origin.file, origin.start, origin.end, ref.name)) : text.replace(at, at + ref.length, value, ref.name);
       if (value.trimStart().startsWith('~')) return { text, extraLines, stop: true, runaway: false };
       at = text.text.indexOf('$', at);
     }

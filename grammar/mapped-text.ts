@@ -11,6 +11,8 @@ interface Segment {
   srcEnd: number;
   exact: boolean;
   via?: string;
+  /** For text expanded from a `$NAME` definition: where its first character is written there. */
+  written?: { file: number; start: number };
 }
 
 export interface MappedRange {
@@ -18,6 +20,8 @@ export interface MappedRange {
   start: number;
   end: number;
   via?: string;
+  /** Where the text is written in a `$NAME` definition, when it all comes 1:1 from one. */
+  written?: { file: number; start: number; end: number };
 }
 
 export class MappedText {
@@ -29,6 +33,11 @@ export class MappedText {
 
   static substituted(text: string, file: number, srcStart: number, srcEnd: number, via: string): MappedText {
     return new MappedText(text, [{ from: 0, to: text.length, file, srcStart, srcEnd, exact: false, via }]);
+  }
+
+  /** This text as read at a `$NAME` use (`file`, `srcStart`..`srcEnd`), remembering where each part is written. */
+  expandedAt(file: number, srcStart: number, srcEnd: number, via: string): MappedText {
+    return new MappedText(this.text, this.segments.map((s) => ({ from: s.from, to: s.to, file, srcStart, srcEnd, exact: false, via, written: s.exact ? { file: s.file, start: s.srcStart } : s.written })));
   }
 
   /** Replaces text[from, to) with `replacement`, which maps to the range the replaced text came from. */
@@ -87,11 +96,22 @@ export class MappedText {
         result.via ??= s.via;
       }
     }
+    const written = result && this.writtenAt(from, to);
+    if (written) result!.written = written;
     return result ?? { file: this.segments[0]?.file ?? 0, start: 0, end: 0 };
+  }
+
+  /** Where text[from, to) is written in a definition, when one segment holds all of it. */
+  private writtenAt(from: number, to: number): MappedRange['written'] {
+    const holder = this.segments.find((s) => s.from <= from && to <= s.to && from < to);
+    if (!holder?.written) return undefined;
+    const start = holder.written.start + (from - holder.from);
+    return { file: holder.written.file, start, end: start + (to - from) };
   }
 }
 
 function cut(s: Segment, from: number, to: number): Segment {
-  if (!s.exact) return { ...s, from, to };
+  const written = s.written && { file: s.written.file, start: s.written.start + (from - s.from) };
+  if (!s.exact) return { ...s, from, to, written };
   return { ...s, from, to, srcStart: s.srcStart + (from - s.from), srcEnd: s.srcStart + (to - s.from) };
 }

@@ -332,7 +332,7 @@ class Preprocessor {
     if (raw.length === 0) return;
     const spanOf = (from: number, to: number) => {
       const m = text.map(from, to);
-      return { span: { file: m.file, start: m.start, end: m.end }, via: m.via };
+      return { span: { file: m.file, start: m.start, end: m.end }, via: m.via, written: m.written };
     };
     if (INCLUDE_KEYWORDS.has(raw[0].image) && raw.length > 1) {
       const pattern = text.text.slice(raw[1].start, raw[raw.length - 1].end);
@@ -343,6 +343,7 @@ class Preprocessor {
       const mapped = spanOf(t.start, t.end);
       const token = this.token(t, mapped.span);
       if (mapped.via && !isBrace(token)) token.via = mapped.via;
+      if (mapped.written && !isBrace(token)) token.written = mapped.written;
       if (t.kind === 'unterminated') this.issue('unterminated-quote', 'unterminated quote: the closing " is missing', mapped.span);
       return token;
     });

@@ -127,15 +127,19 @@ describe('--fix', () => {
     expect(runCli(cli, ['--fix', 'fine.conf'], { cwd: root }).status).toBe(0);
   });
 
-  it('leaves a $NAME use alone and says in json what to change by hand (issue 9, item 1)', () => {
-    const text = '$ALG=lb_algo rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n';
-    const root = tree({ 'keepalived.conf': text });
-    const run = runCli(cli, ['--fix', '-f', 'json'], { cwd: root });
+  it('fixes a $NAME definition where it is written, and says in json what to change by hand elsewhere (issue 9, item 1)', () => {
+    const root = tree({
+      'def.conf': '$ALG=lb_algo rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n',
+      'glued.conf': '$A=lb_\nvirtual_server 10.0.0.1 80 {\n    ${A}algo rr\n    protocol TCP\n}\n',
+    });
+    const glued = read(root, 'glued.conf');
+    const run = runCli(cli, ['--fix', '-f', 'json', 'def.conf', 'glued.conf'], { cwd: root });
     expect(run.status).toBe(0);
-    expect(read(root, 'keepalived.conf')).toBe(text);
-    const [d] = (JSON.parse(run.stdout) as JsonOutput).files[0].diagnostics;
+    expect(read(root, 'def.conf')).toBe('$ALG=lvs_sched rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n');
+    expect(read(root, 'glued.conf')).toBe(glued);
+    const [d] = (JSON.parse(run.stdout) as JsonOutput).files.find((f) => f.path === 'glued.conf')!.diagnostics;
     expect(d.fix).toBeUndefined();
-    expect(d.suggestions).toEqual([{ title: "Replace with 'lvs_sched' (by hand: the text comes from $ALG)", edits: [] }]);
+    expect(d.suggestions).toEqual([{ title: "Replace with 'lvs_sched' (by hand: the text comes from $A)", edits: [] }]);
   });
 
   it('never writes a file with an unterminated quote', () => {

@@ -43,6 +43,14 @@ describe('definitions', () => {
     expect(inner.words[0].via).toBe('BLOCK');
   });
 
+  it('remembers where an expanded word is written: in its definition, never for built-ins, loop variables or glued words', () => {
+    const text = '$SRV=lb_algo rr\n$M= \\\n  delay_loop 6\n~SEQ(i, 1, 1) router_id $i\n$SRV\n$M\nx ${_RANDOM 5 9}y ${SRV}z\n';
+    const words = parse('/k', text).document.items.flatMap((i) => (i.type === 'statement' ? i.words : []));
+    const written = words.map((w) => [w.value, w.written && text.slice(w.written.start, w.written.end)]);
+    expect(written).toEqual([['router_id', undefined], ['1', undefined], ['lb_algo', 'lb_algo'], ['rr', 'rr'], ['delay_loop', 'delay_loop'], ['6', '6'], ['x', undefined], ['5y', undefined], ['lb_algo', 'lb_algo'], ['rrz', undefined]]);
+    expect(words.find((w) => w.value === 'rr')!.written!.start).toBe(text.indexOf('rr'));
+  });
+
   it('splits an undefined ${NAME} at its braces, as keepalived does', () => {
     expect(flat('router_id ${NOPE}\n')).toEqual([['router_id', '$'], ['NOPE']]);
   });

@@ -45,13 +45,15 @@ describe('language server over stdio', () => {
     expect(actions.map((a) => a.title)).toContain('Disable local-address-not-on-host for this line');
   });
 
-  it('offers no quick fix that would rewrite a $NAME use into part of its expansion (issue 9)', async () => {
+  it('offers the quick fix for a word expanded from $ALG in the definition, never at the use (issue 9)', async () => {
     const path = join(INCIDENT, 'lvs-a', 'alg.conf');
     const alg = client.open(path, '$ALG=lb_algo rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n');
     const deprecated = (await client.diagnostics(alg)).find((d) => d.code === 'deprecated-keyword')!;
     expect(deprecated.range.start.line).toBe(2);
-    const actions = await client.request<Array<{ title: string; edit?: unknown }>>('textDocument/codeAction', { textDocument: { uri: alg }, range: deprecated.range, context: { diagnostics: [deprecated] } });
-    expect(actions.map((a) => a.title)).toEqual(['Disable deprecated-keyword for this line', 'Disable deprecated-keyword for this file']);
+    type Edit = { range: { start: { line: number; character: number } }; newText: string };
+    const actions = await client.request<Array<{ title: string; isPreferred?: boolean; edit?: { changes: Record<string, Edit[]> } }>>('textDocument/codeAction', { textDocument: { uri: alg }, range: deprecated.range, context: { diagnostics: [deprecated] } });
+    const edits = actions.filter((a) => a.edit && !a.title.startsWith('Disable')).flatMap((a) => Object.values(a.edit!.changes).flat());
+    expect(edits.map((e) => [e.range.start.line, e.range.start.character, e.newText])).toEqual([[0, 5, 'lvs_sched']]);
   });
 
   it('answers hover on keywords and on addresses of other hosts', async () => {

@@ -5,7 +5,7 @@
 // whose title says what to change by hand. A fix inside a `$NAME=` definition is kept only
 // when every use of the definition reports that same fix: then it edits the definition once.
 // This runs inside `lint`, so `--fix` and the editor's quick fixes see the same fixes.
-import type { ConditionalInfo, DefinitionInfo, ParseResult } from '../../../grammar/index.js';
+import type { ConditionalInfo, DefinitionInfo, ItemNode, ParseResult, Span } from '../../../grammar/index.js';
 import type { Diagnostic, Fix, TextEdit } from './types.js';
 
 interface Region {
@@ -15,6 +15,27 @@ interface Region {
   reason: string;
   /** Set for the value of a `$NAME=` definition. */
   definition?: DefinitionInfo;
+}
+
+/**
+ * Where each word expanded from a `$NAME` definition is written, by the word's span object:
+ * a rule's edit of `word.span` (the use) then edits the definition instead.
+ */
+export function writtenSpans(parse: ParseResult): Map<Span, Span> {
+  const out = new Map<Span, Span>();
+  if (parse.references.length === 0) return out;
+  const visit = (items: readonly ItemNode[]) => {
+    for (const item of items) {
+      if (item.type === 'stray-close') continue;
+      if (item.type === 'block') visit(item.items);
+      else {
+        for (const word of item.words) if (word.written) out.set(word.span, word.written);
+        if (item.block) visit(item.block.items);
+      }
+    }
+  };
+  visit(parse.document.items);
+  return out;
 }
 
 const LINE_BREAK = /\r\n?|\n/g;

@@ -5,7 +5,7 @@ import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import type { HostFact, HostFacts } from './host/context.js';
 import { buildConfigTree, type ConfigTree } from './model/config-tree.js';
 import { buildSymbolTable } from './model/symbols.js';
-import { guardFixes, guardVariantFix } from './fix-source.js';
+import { guardFixes, guardVariantFix, writtenSpans } from './fix-source.js';
 import { isSuppressed, readPragmas, type PragmaSet } from './pragmas.js';
 import { rootDiagnostics } from './root-diagnostics.js';
 import type { Report, Rule, RuleContext } from './rule.js';
@@ -68,12 +68,13 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
   const symbols = buildSymbolTable(tree, schema);
   const out: Diagnostic[] = [];
   const stops = new Set<Diagnostic>();
+  const written = writtenSpans(parsed);
   for (const rule of rules) {
     const configured = settings.rules[rule.meta.id];
     if (configured === 'off') continue;
     const toFix = (spec: NonNullable<Report['fix']>): Fix => ({
       title: spec.title,
-      edits: [...(spec.edits ?? []).map((e) => ({ ...toLocation(parsed, e.span), newText: e.newText })), ...(spec.locationEdits ?? [])],
+      edits: [...(spec.edits ?? []).map((e) => ({ ...toLocation(parsed, written.get(e.span) ?? e.span), newText: e.newText })), ...(spec.locationEdits ?? [])],
     });
     const context: RuleContext = {
       parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, lineRef, ruleIds, facts,
