@@ -1,100 +1,21 @@
 // The language server under abuse: malformed frames, unknown methods, documents that were never
 // opened, positions out of range, a 50 MB document, a storm of edits. After each, the process
 // must still be running and must still answer a normal request correctly.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { StreamMessageReader } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { PassThrough } from 'node:stream';
 import { allRules, lint, type Rule } from '../../server/src/analysis/index.js';
 import { resyncingInput } from '../../server/src/lsp/framing.js';
-import { LspClient, SERVER } from './harness.js';
+import { LspClient } from './harness.js';
+import { RawServer } from './raw-server.js';
 
 const ROOT = join(__dirname, '..', '..');
 const SMALL = ['global_defs {', '    router_id LVS_A', '}', ''].join('\n');
 const SMALL_PATH = join(ROOT, 'abuse', 'small.conf');
 const SMALL_URI = pathToFileURL(SMALL_PATH).href;
 const HOVER_SMALL = { textDocument: { uri: SMALL_URI }, position: { line: 1, character: 6 } };
-
-interface Message { id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } }
-
-/** The server as a process we can write raw bytes to; everything it says is recorded. */
-class RawServer {
-  readonly process: ChildProcess;
-  readonly received: Message[] = [];
-  readonly publishes: PublishDiagnosticsParams[] = [];
-  private nextId = 1;
-  private readonly pending = new Map<number, (m: Message) => void>();
-  private readonly waiters: Array<() => void> = [];
-
-  constructor() {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stderr!.resume(); // drain (logs of the malformed frames go there)
-    this.process.stdin!.on('error', () => undefined); // a dead server must fail an assertion, not the run
-    new StreamMessageReader(this.process.stdout!).listen((data) => {
-      const message = data as Message;
-      this.received.push(message);
-      if (message.method === 'textDocument/publishDiagnostics') this.publishes.push(message.params as PublishDiagnosticsParams);
-      if (message.method === 'workspace/configuration') this.send({ jsonrpc: '2.0', id: message.id, result: [{}] });
-      if (typeof message.id === 'number' && !message.method) this.pending.get(message.id)?.(message);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-  }
-
-  write(bytes: string | Buffer): void {
-    this.process.stdin!.write(bytes);
-  }
-
-  send(message: object): void {
-    const body = Buffer.from(JSON.stringify(message), 'utf8');
-    this.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
-  }
-
-  notify(method: string, params: object): void {
-    this.send({ jsonrpc: '2.0', method, params });
-  }
-
-  /** The whole response message (result or error). */
-  request(method: string, params: object, timeoutMs = 15_000): Promise<Message> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer to ${method} within ${timeoutMs} ms`)), timeoutMs);
-      this.pending.set(id, (m) => {
-        clearTimeout(timer);
-        resolve(m);
-      });
-      this.send({ jsonrpc: '2.0', id, method, params });
-    });
-  }
-
-  async initialize(): Promise<void> {
-    const answer = await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
-    expect(answer.result).toBeDefined();
-    this.notify('initialized', {});
-  }
-
-  open(uri: string, text: unknown, version = 1): void {
-    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'keepalived', version, text } });
-  }
-
-  /** Waits until `done` holds for what was received. */
-  async until(done: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
-    }
-  }
-
-  stop(): void {
-    this.process.kill();
-  }
-}
 
 const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
 const rssMb = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim()) / 1024;

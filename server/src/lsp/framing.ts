@@ -4,7 +4,12 @@
 // as part of a header (or waits for bytes that never come) and answers nothing ever again.
 // Here, a header block that does not parse is skipped up to the next `Content-Length:`, and a
 // body that turns out to contain the next frame's `Content-Length: N\r\n` (which no JSON text
-// can contain: JSON strings hold no raw CR or LF) is cut there. Valid frames pass unchanged.
+// can contain: JSON strings hold no raw CR or LF) is cut there. A header block that names a
+// header twice (two Content-Lengths, equal or not) is dropped like garbage: which length is
+// meant cannot be known. A body nested deeper than MAX_JSON_DEPTH is not passed on (vscode-jsonrpc
+// stringifies a message it cannot handle, which overflows the stack at ~10,000 levels and kills
+// the process): a request becomes one the server answers with an error, anything else is
+// dropped. Valid frames pass unchanged.
 import { Transform, type Readable } from 'node:stream';
 
 const HEADER_END = Buffer.from('\r\n\r\n', 'latin1');
@@ -13,6 +18,59 @@ const HEADER_LINE = /^[A-Za-z0-9-]+:[^\r\n]*$/;
 const FRAME_START = /content-length:[ \t]*\d+[ \t]*\r\n/gi;
 /** Bytes of a header block we wait for before treating it as garbage. */
 const MAX_HEADER = 8 * 1024;
+/** Deepest nesting of arrays and objects in a message body; LSP messages need a handful. */
+export const MAX_JSON_DEPTH = 256;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Whether the JSON text nests arrays and objects deeper than `max`, brackets in strings aside. */
+function nestedDeeper(body: Buffer, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    if (b === QUOTE) {
+      // Jump to the closing quote: one not preceded by an odd run of backslashes.
+      for (;;) {
+        const close = body.indexOf(QUOTE, i + 1);
+        if (close < 0) return false;
+        let run = 0;
+        while (body[close - 1 - run] === BACKSLASH) run++;
+        i = close;
+        if (run % 2 === 0) break;
+      }
+    } else if (b === 0x5b || b === 0x7b) {
+      if (++depth > max) return true;
+    } else if (b === 0x5d || b === 0x7d) depth--;
+  }
+  return false;
+}
+
+/**
+ * What goes on instead of a body nested too deeply: a request (with an id) becomes a request for
+ * a method no server has, so the client gets an error answer (MethodNotFound) naming the cause
+ * instead of waiting forever; anything else is dropped.
+ */
+function rejected(body: Buffer): Buffer | undefined {
+  let message: unknown;
+  try {
+    message = JSON.parse(body.toString('utf8')); // iterative in V8: any depth parses
+  } catch {
+    return undefined;
+  }
+  const id = message && typeof message === 'object' && !Array.isArray(message) ? (message as { id?: unknown }).id : undefined;
+  if (typeof id !== 'number' && typeof id !== 'string') return undefined;
+  const replacement = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id, method: `$/rejected: JSON nested deeper than ${MAX_JSON_DEPTH} levels` }), 'utf8');
+  return Buffer.concat([Buffer.from(`Content-Length: ${replacement.length}\r\n\r\n`, 'ascii'), replacement]);
+}
+
+/** The Content-Length of a header block; 'garbage' when it is none, 'twice' when a header repeats. */
+function contentLength(block: string): string | 'garbage' | 'twice' {
+  const lines = block.split('\r\n');
+  if (!lines.every((l) => HEADER_LINE.test(l))) return 'garbage';
+  const names = lines.map((l) => l.slice(0, l.indexOf(':')).toLowerCase());
+  if (new Set(names).size !== names.length) return 'twice';
+  return lines.map((l) => /^content-length:\s*(\d+)\s*$/i.exec(l)?.[1]).find((v) => v !== undefined) ?? 'garbage';
+}
 
 export function resyncingInput(input: Readable): Transform {
   let buf = Buffer.alloc(64 * 1024);
@@ -64,14 +122,17 @@ export function resyncingInput(input: Readable): Transform {
             }
             break;
           }
-          const lines = buf.toString('latin1', pos, pos + end).split('\r\n');
-          const length = lines.every((l) => HEADER_LINE.test(l))
-            ? lines.map((l) => /^content-length:\s*(\d+)\s*$/i.exec(l)?.[1]).find((v) => v !== undefined)
-            : undefined;
-          if (length === undefined) {
+          const length = contentLength(buf.toString('latin1', pos, pos + end));
+          if (length === 'garbage') {
             // Garbage: resume at the next frame start (or after this block, until one comes).
             const next = frameStart(pos + 1, len);
             pos = next < 0 ? pos + end + HEADER_END.length : next;
+            continue;
+          }
+          if (length === 'twice') {
+            // The whole block goes (its second Content-Length is no frame start); the body that
+            // follows is garbage before the next frame.
+            pos += end + HEADER_END.length;
             continue;
           }
           bodyStart = scanned = pos + end + HEADER_END.length;
@@ -87,7 +148,11 @@ export function resyncingInput(input: Readable): Transform {
         }
         scanned = limit;
         if (len < bodyEnd) break;
-        this.push(Buffer.from(buf.subarray(pos, bodyEnd)));
+        if (!nestedDeeper(buf.subarray(bodyStart, bodyEnd), MAX_JSON_DEPTH)) this.push(Buffer.from(buf.subarray(pos, bodyEnd)));
+        else {
+          const replacement = rejected(buf.subarray(bodyStart, bodyEnd));
+          if (replacement) this.push(replacement);
+        }
         pos = bodyEnd;
         bodyStart = bodyEnd = -1;
       }
