@@ -34,7 +34,7 @@ export function parse(path: string, text: string, options: ParseOptions = {}): P
   const parser = new StreamParser(nesting);
   const pre = preprocess(path, text, { ...options, onLine: (line) => parser.addLine(line) });
   const document = parser.finish();
-  pre.issues.push(...nesting);
+  for (const issue of nesting) pre.issues.push(issue);
   braceIssues(document, pre.issues);
   return { ...pre, document };
 }

@@ -50,7 +50,7 @@ export function applyFixes(texts: ReadonlyMap<string, string>, diagnostics: read
     if (!edits.some((e) => changesSomething(e, texts))) continue;
     if (edits.some((e, i) => edits.slice(i + 1).some((other) => collides(e, other)))) continue;
     if (edits.some((e) => accepted.some((taken) => collides(e, taken)))) continue;
-    accepted.push(...edits);
+    for (const edit of edits) accepted.push(edit);
     applied++;
   }
   const out = new Map(texts);

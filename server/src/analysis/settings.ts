@@ -1,5 +1,6 @@
 // Lint settings: what the CLI flags, the workspace file and editor settings boil down to.
 import { DEFAULT_KEEPALIVED_VERSION, type Dialect } from '../../../grammar/keywords/index.js';
+import { DEFAULT_MAX_PROBLEMS } from './cap.js';
 import type { SeveritySetting } from './types.js';
 
 export interface LintSettings {
@@ -14,6 +15,8 @@ export interface LintSettings {
   /** Limits for reading included files. */
   maxIncludeDepth: number;
   maxIncludeFiles: number;
+  /** Problems shown per file before the rest are summed up in one diagnostic (0: no limit). */
+  maxProblems: number;
 }
 
 export function defaultSettings(overrides: Partial<LintSettings> = {}): LintSettings {
@@ -25,6 +28,7 @@ export function defaultSettings(overrides: Partial<LintSettings> = {}): LintSett
     noInlineConfig: false,
     maxIncludeDepth: 8,
     maxIncludeFiles: 1000,
+    maxProblems: DEFAULT_MAX_PROBLEMS,
     ...overrides,
   };
 }

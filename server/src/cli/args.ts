@@ -23,6 +23,8 @@ export interface CliOptions {
   rules: Record<string, SeveritySetting>;
   /** -1: no limit. */
   maxWarnings: number;
+  /** Problems shown per file (0: no limit); the workspace file's or the default when unset. */
+  maxProblems?: number;
   quiet: boolean;
   failOn: FailOn;
   noInlineConfig: boolean;
@@ -85,6 +87,12 @@ const SPECS: OptionSpec[] = [
     name: 'max-warnings', value: true, apply: (o, v) => {
       if (!/^-?\d+$/.test(v) || Number(v) < -1) throw new UsageError(`--max-warnings expects a number >= 0 (got '${v}')`);
       o.maxWarnings = Number(v);
+    },
+  },
+  {
+    name: 'max-problems', value: true, apply: (o, v) => {
+      if (!/^\d+$/.test(v)) throw new UsageError(`--max-problems expects a number >= 0 (got '${v}')`);
+      o.maxProblems = Number(v);
     },
   },
   { name: 'quiet', short: 'q', value: false, apply: (o) => (o.quiet = true) },

@@ -25,6 +25,7 @@ function cliSettings(options: CliOptions): Partial<LintSettings> {
   if (options.dialect) settings.dialect = options.dialect;
   if (options.keepalivedVersion) settings.keepalivedVersion = options.keepalivedVersion;
   if (options.configIds.length > 0) settings.configIds = [...options.configIds];
+  if (options.maxProblems !== undefined) settings.maxProblems = options.maxProblems;
   return settings;
 }
 

@@ -17,6 +17,8 @@ Output:
   -o, --output-file PATH      write the report to PATH instead of stdout
   -q, --quiet                 report errors only (warnings and infos are not counted either)
       --no-color              no colours (also when NO_COLOR is set or output is not a terminal)
+      --max-problems N        show at most N problems per file and count the rest in one line
+                              (default 1000, 0 for no limit; the exit status counts them all)
 
 Fixing:
       --fix                   apply safe fixes and rewrite the files (never a file with syntax errors)

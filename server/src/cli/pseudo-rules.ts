@@ -1,4 +1,5 @@
 // Diagnostics the CLI reports that no rule in the registry produces, with SARIF metadata.
+import { TOO_MANY_PROBLEMS } from '../analysis/cap.js';
 import { INVALID_WORKSPACE_FILE } from '../analysis/host/workspace-problems.js';
 import type { RuleMeta } from '../analysis/types.js';
 
@@ -18,6 +19,13 @@ export const pseudoRuleMetas: readonly RuleMeta[] = [
     defaultSeverity: 'error',
     category: 'syntax',
     description: 'keepalived-lint itself failed while checking this file; please report it with the file that triggers it.',
+    fixable: false,
+  },
+  {
+    id: TOO_MANY_PROBLEMS,
+    defaultSeverity: 'error',
+    category: 'syntax',
+    description: 'More problems in one file than the per-file limit (--max-problems, default 1000): the rest are counted here, not shown.',
     fixable: false,
   },
 ];

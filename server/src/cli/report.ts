@@ -80,8 +80,13 @@ export function buildReport(input: ReportInput): Report {
   const lineTextAt = (path: string, offset: number) => {
     const text = input.texts.get(path) ?? '';
     const index = indexOf(path);
-    const start = index.lineStart(index.positionAt(offset).line);
-    return text.slice(start).split(/\r\n|\r|\n/, 1)[0];
+    const line = index.positionAt(offset).line;
+    const start = index.lineStart(line);
+    // From the line index, not by searching the text: a search per diagnostic is quadratic on one long line.
+    let end = line + 1 < index.lineCount ? index.lineStart(line + 1) : text.length;
+    if (end > start && text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    return text.slice(start, end);
   };
   const byPath = new Map<string, ReportedFile>();
   const fileFor = (path: string) => {

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
+import { capProblems, DEFAULT_MAX_PROBLEMS } from '../analysis/cap.js';
 import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { printable, useColor } from './color.js';
@@ -144,7 +145,15 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   const collected = collect(linted, all, resolver, options, reportable);
   fatal ||= collected.crashed;
   const reported = options.quiet ? collected.diagnostics.filter((d) => d.severity === 'error') : collected.diagnostics;
-  const report = buildReport({ diagnostics: reported, texts: collected.texts, files: collected.files, outputs, cwd });
+  // The cap shortens the report only: the exit status counts every problem.
+  const maxFor = (path: string) => {
+    try {
+      return resolver.forFile(path).settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    } catch {
+      return options.maxProblems ?? DEFAULT_MAX_PROBLEMS; // a file under an unusable workspace file: none of its settings apply
+    }
+  };
+  const report = buildReport({ diagnostics: capProblems(reported, maxFor), texts: collected.texts, files: collected.files, outputs, cwd });
   const color = !options.outputFile && useColor(options.color, io.stdoutIsTTY, io.env);
   emit(format(options.format, report, { color, cwd }), options, io);
   return exitCode(options, reported, fatal, io);

@@ -2,7 +2,7 @@
 // edit supersedes a pending one, and a result that is out of date when it completes is dropped.
 // The debounce follows the document's last lint time (capped): a lint of a few milliseconds
 // runs at once, so small files show diagnostics as you type; a slow one waits for a pause.
-import { lint, type LintResult, type LintSettings } from '../analysis/index.js';
+import { capProblems, DEFAULT_MAX_PROBLEMS, lint, type LintResult, type LintSettings } from '../analysis/index.js';
 import type { IncludeHost } from '../../../grammar/index.js';
 import type { Diagnostic } from '../analysis/index.js';
 import type { HostFacts } from '../analysis/host/context.js';
@@ -113,9 +113,11 @@ export class Analyzer {
     const workspace = this.options.workspaceFor(path);
     if (workspace) {
       const check = checkOpenConfig(path, result, workspace, settings, files);
-      result.diagnostics.push(...check.inDocument);
+      for (const diagnostic of check.inDocument) result.diagnostics.push(diagnostic);
       this.options.onWorkspaceFile(workspace.workspace.path, check.inWorkspaceFile);
     }
+    const max = settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+    result.diagnostics = capProblems(result.diagnostics, () => max);
     return { uri, path, version, text, result };
   }
 

@@ -12,7 +12,7 @@ export function inlayHints(analysis: Analysis, index: LineIndex, facts: HostFact
   if (!facts || !self) return [];
   const words: WordNode[] = [];
   for (const node of analysis.result.view.tree.all) {
-    words.push(...node.args);
+    for (const arg of node.args) words.push(arg);
     for (const item of node.items) words.push(item.words[0]);
   }
   const hints: InlayHint[] = [];

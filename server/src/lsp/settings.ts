@@ -14,6 +14,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const lint: Partial<LintSettings> = {};
   if (section.dialect === 'keepalived' || section.dialect === 'dpvs') lint.dialect = section.dialect;
   if (typeof section.keepalivedVersion === 'string' && /^\d+\.\d+(\.\d+)?$/.test(section.keepalivedVersion)) lint.keepalivedVersion = section.keepalivedVersion;
+  if (Number.isSafeInteger(section.maxProblems) && (section.maxProblems as number) >= 0) lint.maxProblems = section.maxProblems as number;
   if (section.rules && typeof section.rules === 'object') {
     lint.rules = Object.fromEntries(Object.entries(section.rules as Record<string, unknown>).filter(([, v]) => typeof v === 'string' && SEVERITIES.has(v))) as Record<string, SeveritySetting>;
   }

@@ -3,13 +3,14 @@
 // its position in the YAML so diagnostics can point into it. A broken file gives problems with
 // positions and whatever could be read; it never throws.
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineIndex } from '../../../../grammar/index.js';
 import { DIALECTS, type Dialect } from '../../../../grammar/keywords/index.js';
 import { patternIssue, quotePattern } from '../glob/path-pattern.js';
 import { parseIpPrefix } from '../net/ip.js';
 import type { LintSettings } from '../settings.js';
 import type { SeveritySetting } from '../types.js';
 import type { HostAddressFact, HostFact, HostFacts, ParameterFact } from './context.js';
-import { deleteCommand, findBlockingRule, parseIptablesSave } from './iptables.js';
+import { deleteCommand, indexFirewall, parseIptablesSave } from './iptables.js';
 import { parseIpvsadm } from './ipvsadm.js';
 
 export interface WorkspaceProblem {
@@ -27,13 +28,14 @@ export interface WorkspaceFile {
   includeOutsideRoot?: boolean;
   /** Where `include_outside_root` is set (its key), if it is. */
   includeOutsideRootAt?: { start: number; end: number };
+  maxProblems?: number;
   facts: HostFacts;
   /** The `configs:` globs of each host, relative to the workspace file's directory. */
   hostConfigs: Array<{ host: HostFact; globs: string[] }>;
   problems: WorkspaceProblem[];
 }
 
-const TOP_KEYS = new Set(['version', 'dialect', 'keepalived_version', 'rules', 'hosts', 'parameters', 'include_outside_root']);
+const TOP_KEYS = new Set(['version', 'dialect', 'keepalived_version', 'rules', 'max_problems', 'hosts', 'parameters', 'include_outside_root']);
 const HOST_KEYS = new Set(['labels', 'interfaces', 'addresses', 'configs', 'firewall', 'ipvs']);
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -105,13 +107,12 @@ function readFirewall(reader: Reader, node: Node, host: HostFact): void {
   const text = reader.string(node, 'firewall (iptables-save output)');
   if (text === undefined) return;
   const lines = blockLineOffsets(reader, node);
-  const valueLineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
-  const rules = parseIptablesSave(text);
+  const valueLines = new LineIndex(text);
+  const firewall = indexFirewall(parseIptablesSave(text));
   host.blockingRule = (address, port, protocol) => {
-    const rule = findBlockingRule(rules, address, port, protocol);
+    const rule = firewall.blockingRule(address, port, protocol);
     if (!rule) return undefined;
-    const line = valueLineStarts.findIndex((s, i) => rule.offset >= s && rule.offset < (valueLineStarts[i + 1] ?? Infinity));
-    const at = lines[line] ?? reader.range(node).start;
+    const at = lines[valueLines.positionAt(rule.offset).line] ?? reader.range(node).start;
     return { table: rule.table, chain: rule.chain, text: rule.text, target: rule.target, deleteCommand: deleteCommand(rule), location: { path: reader.path, start: at, end: at + rule.text.length } };
   };
 }
@@ -120,8 +121,8 @@ function readIpvs(reader: Reader, node: Node, host: HostFact): void {
   const text = reader.string(node, 'ipvs (ipvsadm -Ln --stats output)');
   if (text === undefined) return;
   const lines = blockLineOffsets(reader, node);
-  const valueLineStarts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
-  const at = (offset: number) => lines[valueLineStarts.findIndex((s, i) => offset >= s && offset < (valueLineStarts[i + 1] ?? Infinity))] ?? reader.range(node).start;
+  const valueLines = new LineIndex(text);
+  const at = (offset: number) => lines[valueLines.positionAt(offset).line] ?? reader.range(node).start;
   host.ipvs = parseIpvsadm(text).map((s) => ({
     protocol: s.protocol, address: s.address, port: s.port, fwmark: s.fwmark, stats: s.stats,
     realServers: s.realServers.map((r) => ({ address: r.address, port: r.port, stats: r.stats })),
@@ -151,15 +152,15 @@ function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; glo
   for (const field of reader.pairs(pair.value, `host ${name}`)) {
     const key = isScalar(field.key) ? String(field.key.value) : '';
     if (key === 'labels') host.labels = reader.strings(field.value, 'a label').map((l) => l.value);
-    else if (key === 'addresses') host.addresses.push(...readAddresses(reader, field.value!));
+    else if (key === 'addresses') for (const address of readAddresses(reader, field.value!)) host.addresses.push(address);
     else if (key === 'interfaces') {
       for (const iface of reader.pairs(field.value, 'interfaces')) {
         const ifname = reader.string(iface.key, 'an interface name');
         if (ifname === undefined) continue;
         host.interfaces.push(ifname);
-        host.addresses.push(...readAddresses(reader, iface.value!, ifname));
+        for (const address of readAddresses(reader, iface.value!, ifname)) host.addresses.push(address);
       }
-    } else if (key === 'configs') globs.push(...readGlobs(reader, field.value));
+    } else if (key === 'configs') for (const glob of readGlobs(reader, field.value)) globs.push(glob);
     else if (key === 'firewall') readFirewall(reader, field.value!, host);
     else if (key === 'ipvs') readIpvs(reader, field.value!, host);
     else reader.problem(field.key, `unknown key '${key}' in host ${name} (expected ${[...HOST_KEYS].join(', ')})`, 'warning');
@@ -222,6 +223,9 @@ export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
       workspace.facts.hosts = workspace.hostConfigs.map((h) => h.host);
     } else if (key === 'parameters') {
       workspace.facts.parameters = reader.pairs(value, 'parameters').flatMap((p) => readParameter(reader, p) ?? []);
+    } else if (key === 'max_problems') {
+      if (isScalar(value) && Number.isSafeInteger(value.value) && (value.value as number) >= 0) workspace.maxProblems = value.value as number;
+      else reader.problem(value ?? pair.key, 'max_problems must be a whole number >= 0 (0: no limit)');
     } else if (key === 'include_outside_root') {
       workspace.includeOutsideRoot = isScalar(value) && value.value === true;
       workspace.includeOutsideRootAt = reader.range(pair.key);
@@ -232,10 +236,11 @@ export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
   return workspace;
 }
 
-/** The lint settings a workspace file sets: dialect, target version and rule severities. */
+/** The lint settings a workspace file sets: dialect, target version, rule severities and the problem cap. */
 export function settingsFromWorkspace(workspace: WorkspaceFile): Partial<LintSettings> {
   const settings: Partial<LintSettings> = { rules: workspace.rules };
   if (workspace.dialect) settings.dialect = workspace.dialect;
   if (workspace.keepalivedVersion) settings.keepalivedVersion = workspace.keepalivedVersion;
+  if (workspace.maxProblems !== undefined) settings.maxProblems = workspace.maxProblems;
   return settings;
 }

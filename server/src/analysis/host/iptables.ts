@@ -2,7 +2,7 @@
 // address before IPVS sees it (raw PREROUTING, mangle PREROUTING/INPUT, filter INPUT). Rules
 // with conditions we do not model (interfaces, states, sources, marks ...) never count as
 // blocking: a false "blocked" would send someone on call down the wrong path.
-import { inSubnet, parseIpPrefix, type IpAddress } from '../net/ip.js';
+import { inSubnet, networkOf, parseIpPrefix, type IpAddress } from '../net/ip.js';
 
 export interface IptablesRule {
   table: string;
@@ -91,17 +91,85 @@ function covers(rule: IptablesRule, address: IpAddress, port?: number, protocol?
   return true;
 }
 
-/** The first DROP/REJECT on the packet's way to IPVS, unless an earlier plain ACCEPT lets it through. */
-export function findBlockingRule(rules: readonly IptablesRule[], address: IpAddress, port?: number, protocol?: string): IptablesRule | undefined {
-  for (const [table, chain] of PATH) {
-    for (const rule of rules.filter((r) => r.table === table && r.chain === chain)) {
-      // An ACCEPT lets (some of) the traffic through this chain; later tables may still drop it.
-      const accepts = rule.target === 'ACCEPT' && (port === undefined ? reachesAddress(rule, address) : covers(rule, address, port, protocol));
-      if (accepts) break;
-      if ((rule.target === 'DROP' || rule.target === 'REJECT') && covers(rule, address, port, protocol)) return rule;
+/** Whether the rule ends the search in its chain: an ACCEPT that lets (some of) the traffic through, or a DROP/REJECT that covers it. */
+function decides(rule: IptablesRule, address: IpAddress, port?: number, protocol?: string): boolean {
+  if (rule.target === 'ACCEPT') return port === undefined ? reachesAddress(rule, address) : covers(rule, address, port, protocol);
+  return covers(rule, address, port, protocol);
+}
+
+/** Rules of one chain that can decide a lookup, in chain order, by the subnet they are limited to. */
+class ChainIndex {
+  /** Rules without a destination, or with a negated one. */
+  private readonly anywhere: Array<{ order: number; rule: IptablesRule }> = [];
+  /** By family and prefix length, then by network. */
+  private readonly bySubnet = new Map<string, { family: 4 | 6; prefix: number; networks: Map<bigint, Array<{ order: number; rule: IptablesRule }>> }>();
+
+  add(order: number, rule: IptablesRule): void {
+    const d = rule.destination;
+    if (!d || d.negated) {
+      this.anywhere.push({ order, rule });
+      return;
     }
+    const key = `${d.address.family}/${d.prefix}`;
+    let group = this.bySubnet.get(key);
+    if (!group) this.bySubnet.set(key, (group = { family: d.address.family, prefix: d.prefix, networks: new Map() }));
+    const network = networkOf(d.address, d.prefix);
+    const list = group.networks.get(network);
+    if (list) list.push({ order, rule });
+    else group.networks.set(network, [{ order, rule }]);
   }
-  return undefined;
+
+  /** The first rule in chain order that decides: the first decider of each list, the earliest of those. */
+  first(address: IpAddress, port?: number, protocol?: string): IptablesRule | undefined {
+    let best: { order: number; rule: IptablesRule } | undefined;
+    const consider = (list: ReadonlyArray<{ order: number; rule: IptablesRule }> | undefined) => {
+      for (const entry of list ?? []) {
+        if (best && entry.order > best.order) return;
+        if (decides(entry.rule, address, port, protocol)) {
+          best = entry;
+          return;
+        }
+      }
+    };
+    consider(this.anywhere);
+    for (const group of this.bySubnet.values()) {
+      if (group.family === address.family) consider(group.networks.get(networkOf(address, group.prefix)));
+    }
+    return best?.rule;
+  }
+}
+
+/**
+ * The rules on the packet's way to IPVS, indexed by destination so that a lookup reads only the
+ * rules that can match the address (40,000 rules and 2,000 VIPs: 80 million rule checks before).
+ * Rules that can never decide a lookup are left out: other targets (LOG, jumps), and for a lookup
+ * with a port anything with conditions we do not model, for one without a port (the whole
+ * address) a DROP/REJECT limited to ports or to such conditions.
+ */
+export interface Firewall {
+  blockingRule(address: IpAddress, port?: number, protocol?: string): IptablesRule | undefined;
+}
+
+export function indexFirewall(rules: readonly IptablesRule[]): Firewall {
+  const wholeAddress = PATH.map(() => new ChainIndex());
+  const service = PATH.map(() => new ChainIndex());
+  rules.forEach((rule, order) => {
+    const step = PATH.findIndex(([table, chain]) => rule.table === table && rule.chain === chain);
+    if (step < 0 || !['ACCEPT', 'DROP', 'REJECT'].includes(rule.target)) return;
+    if (rule.target === 'ACCEPT' || (!rule.otherConditions && !rule.ports)) wholeAddress[step].add(order, rule);
+    if (!rule.otherConditions) service[step].add(order, rule);
+  });
+  return {
+    // The first DROP/REJECT on the way, unless an earlier ACCEPT in its chain lets the traffic
+    // through (later tables may still drop it).
+    blockingRule(address, port, protocol) {
+      for (const chain of port === undefined ? wholeAddress : service) {
+        const rule = chain.first(address, port, protocol);
+        if (rule && rule.target !== 'ACCEPT') return rule;
+      }
+      return undefined;
+    },
+  };
 }
 
 export function deleteCommand(rule: IptablesRule): string {

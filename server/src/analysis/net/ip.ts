@@ -76,6 +76,11 @@ function mask(family: 4 | 6, prefix: number): bigint {
   return prefix === 0 ? 0n : (all << (width - BigInt(prefix))) & all;
 }
 
+/** The network part of an address under a prefix length (host bits zero). */
+export function networkOf(address: IpAddress, prefix: number): bigint {
+  return address.value & mask(address.family, prefix);
+}
+
 /** Whether `address` lies in the subnet `network/prefix`. */
 export function inSubnet(address: IpAddress, network: IpAddress, prefix: number): boolean {
   if (address.family !== network.family) return false;

@@ -62,8 +62,9 @@ export const invisibleCharacter: Rule = {
     if (!context.parse.files.some((file) => INVISIBLE_ANYWHERE.test(file.text))) return;
     const words: WordNode[] = [];
     for (const node of context.tree.all) {
-      words.push(node.keyword, ...node.args);
-      for (const item of node.items) words.push(...item.words);
+      words.push(node.keyword);
+      for (const arg of node.args) words.push(arg);
+      for (const item of node.items) for (const word of item.words) words.push(word);
     }
     for (const word of words) {
       const found = word.value.match(INVISIBLE);

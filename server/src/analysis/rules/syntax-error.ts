@@ -30,6 +30,41 @@ function structureMessage(problem: StructureProblem): string | undefined {
 }
 
 /**
+ * Braces that open or close nothing, one diagnostic per line: a line of 50,000 `{}` is one
+ * fault, not 100,000 (keepalived ignores each of them).
+ */
+class StrayBraces {
+  private readonly byLine = new Map<string, Array<{ span: Span; brace: '{' | '}'; message: string }>>();
+  constructor(private readonly context: RuleContext) {}
+
+  add(span: Span, brace: '{' | '}', message: string): void {
+    const key = `${span.file}:${this.context.lineOf(span)}`;
+    const list = this.byLine.get(key);
+    if (list) list.push({ span, brace, message });
+    else this.byLine.set(key, [{ span, brace, message }]);
+  }
+
+  report(): void {
+    for (const list of this.byLine.values()) {
+      if (list.length === 1) {
+        this.context.report({ span: list[0].span, message: list[0].message });
+        continue;
+      }
+      let first = list[0].span;
+      let last = list[0].span;
+      let opens = 0;
+      for (const { span, brace } of list) {
+        if (span.start < first.start) first = span;
+        if (span.end > last.end) last = span;
+        if (brace === '{') opens++;
+      }
+      const parts = [opens && `${opens} '{' that open nothing`, list.length - opens && `${list.length - opens} '}' that close nothing`].filter(Boolean);
+      this.context.report({ span: { file: first.file, start: first.start, end: last.end }, message: `${list.length} stray braces on this line (${parts.join(' and ')}): keepalived ignores each of them` });
+    }
+  }
+}
+
+/**
  * A top-level block without `{` is read as a block only by the process that owns it; the
  * others (and the parent) skip a keyword's block only when a `{` follows, so they read the
  * block's lines as top-level keywords. Report the lines that this turns into unknown keywords.
@@ -71,15 +106,21 @@ export const syntaxError: Rule = {
     // open follows its reading: prefer the config tree, and count-based reports only when the
     // tree has no explanation (an ignored '{' accounts for an extra '{').
     const treeExplainsOpen = problems.some((p) => p.kind === 'missing-close-brace' || p.kind === 'unexpected-open-brace' || p.kind === 'brace-in-value-block');
+    const stray = new StrayBraces(context);
     for (const issue of issues) {
       if (issue.kind === 'missing-close-brace' && treeExplainsOpen) continue;
-      context.report({ span: issue.span, message: issue.message });
+      if (issue.kind === 'extra-close-brace') stray.add(issue.span, '}', issue.message);
+      else context.report({ span: issue.span, message: issue.message });
     }
     for (const problem of problems) {
       if (problem.kind === 'close-at-top-level' && strayCloses.has(at(problem.span))) continue;
       const message = structureMessage(problem);
-      if (message) context.report({ span: problem.span, message });
+      if (!message) continue;
+      if (!problem.node && problem.kind === 'unexpected-open-brace') stray.add(problem.span, '{', message);
+      else if (!problem.node && problem.kind === 'close-at-top-level') stray.add(problem.span, '}', message);
+      else context.report({ span: problem.span, message });
     }
+    stray.report();
     const topLevelMissing = context.tree.problems.filter((p) => p.kind === 'missing-open-brace' && p.node && !p.node.parent).map((p) => p.node!);
     if (topLevelMissing.length > 0) otherProcessesMisread(context, topLevelMissing);
   },

@@ -30,7 +30,7 @@ function wrap(text: string, width: number): string[] {
 
 /** Pads each column but the last (the message) to the widest cell, ignoring colour codes. */
 function table(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((r) => visibleLength(r[column])))) ?? [];
+  const widths = rows[0]?.map((_, column) => rows.reduce((widest, r) => Math.max(widest, visibleLength(r[column])), 0)) ?? [];
   const lead = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 2);
   return rows.flatMap((row) => {
     const cells = row.slice(0, -1).map((cell, i) => cell + ' '.repeat(widths[i] - visibleLength(cell)));
@@ -52,7 +52,8 @@ export function formatStylish(report: Report, options: { color: boolean }): stri
       if (d.fix) fixable++;
       return [`${d.line}:${d.column}`, paintSeverity(p, d.severity), p.dim(d.rule), printable(d.message)];
     });
-    out.push(...table(rows), '');
+    for (const line of table(rows)) out.push(line);
+    out.push('');
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return '';
