@@ -8,6 +8,8 @@
 // fuzzing it prints how long each hostile glob (test/fuzz/hostile-globs.ts) takes on this machine.
 // The last tenth of the time goes to the trust-boundary classes (test/fuzz/trust-trees.ts): real
 // trees with nested workspace files and symbolic links, linted by the CLI, checked for leaks.
+// After the configs, random JSON-RPC streams (frames nested too deep, headers given twice, random
+// chunking) go through the language server's stdin re-framer for a tenth of the time (RPC class).
 //
 //   node bench/fuzz.mjs [--seconds 60] [--seed N] [--max-ms 5000] [--heavy 0.04] [--specials] [--out DIR]
 //   node bench/fuzz.mjs --seed N --index I      check random input I of seed N again, write it to DIR
@@ -108,13 +110,27 @@ async function fuzzTrust(fuzz, seed, deadline) {
   return failed;
 }
 
+/** The RPC class: random hostile frame streams through the re-framer, for `seconds`. */
+async function fuzzRpc(fuzz, seed, seconds) {
+  const until = Date.now() + seconds * 1000;
+  const result = { checked: 0, frames: 0, bytes: 0, failed: [] };
+  for (let index = 0; Date.now() < until; index++) {
+    const outcome = await fuzz.checkRpcStream(seed, index);
+    result.checked++;
+    result.frames += outcome.frames;
+    result.bytes += outcome.bytes;
+    if (outcome.failures.length > 0 && result.failed.length < 5) result.failed.push(`stream ${index}: ${outcome.failures.join(', ')}`);
+  }
+  return result;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const bundle = join(tmpdir(), `kl-fuzz-${process.pid}.cjs`);
   await build({
     stdin: {
-      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport * from './test/fuzz/trust-trees.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\nexport { timeHostileGlobs } from './test/fuzz/hostile-globs.ts';\n",
+      contents: "export * from './test/fuzz/harness.ts';\nexport * from './test/fuzz/mutate.ts';\nexport * from './test/fuzz/special-cases.ts';\nexport * from './test/fuzz/trust-trees.ts';\nexport { SAMPLES } from './test/fuzz/samples.ts';\nexport * from './test/fuzz/rpc-frames.ts';\nexport { timeHostileGlobs } from './test/fuzz/hostile-globs.ts';\n",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'fuzz-entry.ts',
@@ -235,7 +251,10 @@ async function main() {
     if (hung) hangs++;
   }
 
+  const rpc = await fuzzRpc(fuzz, seed, Math.max(1, args.seconds / 10));
   const seconds = (Date.now() - started) / 1000;
+  console.log(`RPC streams checked: ${rpc.checked} (${rpc.frames} valid frames, ${(rpc.bytes / 1e6).toFixed(1)} MB), failures: ${rpc.failed.length === 0 ? 'none' : rpc.failed.join('; ')}`);
+  if (rpc.failed.length > 0) process.exitCode = 1;
   console.log(`inputs checked: ${checked} in ${seconds.toFixed(1)} s: ${(checked / seconds).toFixed(1)} inputs/s (${(busyMs / Math.max(1, checked)).toFixed(1)} ms per input on average)`);
   if (checked > 0) console.log(`slowest input: ${slowest.ms.toFixed(0)} ms (slowest call: ${slowest.step.step} ${slowest.step.ms.toFixed(0)} ms; ${slowest.length} chars): ${slowest.label}\n  reproduce: node bench/fuzz.mjs ${slowest.repro}`);
   if (hangs > 0) console.log(`hung workers replaced: ${hangs}`);

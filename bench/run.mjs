@@ -56,3 +56,7 @@ console.log(`bare node start: ${bare.toFixed(3)} s`);
 // The language server: time from a one-character edit to published diagnostics.
 console.log('');
 spawnSync(process.execPath, [join(ROOT, 'bench', 'lsp-latency.mjs')], { stdio: 'inherit' });
+
+// The pathological inputs of test/security/, timed once each.
+console.log('');
+spawnSync(process.execPath, [join(ROOT, 'bench', 'pathological.mjs')], { stdio: 'inherit' });

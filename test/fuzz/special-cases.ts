@@ -91,5 +91,13 @@ export function bigSpecialCases(): FuzzInput[] {
     ['nul-then-100k-lines', `\0\u20ac\n${'x\n'.repeat(100_000)}`],
     ['nul-after-100k-lines', `\u20ac\n${'x\n'.repeat(100_000)}\0`],
     ['include-fanout-1500', 'include many/*.conf\n', Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`${MAIN_DIR}/many/f${i}.conf`, 'include ../many/*.conf\n']))],
+    // Found by the security review: the lexer's regular expressions overflowed on one 8.4 MB word,
+    // stray braces cost a diagnostic each, spreads of big arrays overflowed the stack.
+    ['word-8mb', `router_id ${'x'.repeat(8_400_000)}\n`],
+    ['quoted-8mb', `notify "${'q'.repeat(8_400_000)}"\n`],
+    ['escapes-8mb', `router_id ${'\\x'.repeat(4_200_000)}\n`],
+    ['stray-braces-50k-one-line', `${'{}'.repeat(50_000)}\n`],
+    ['words-200k-invisible', `virtual_ipaddress {\n${'\u200b10.0.0.1 '.repeat(200_000)}\n}\n`],
+    ['unknown-keywords-130k', 'foo_bar\n'.repeat(130_000)],
   ]);
 }

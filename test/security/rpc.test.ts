@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../server/src/lsp/framing.js';
+import { checkRpcStream } from '../fuzz/rpc-frames.js';
 import { RawServer } from '../lsp/raw-server.js';
 
 const URI = pathToFileURL('/abuse/rpc.conf').href;
@@ -59,4 +60,13 @@ describe('language server: hostile JSON-RPC frames', () => {
       expect(server.received.some((m) => m.id === `twice-${name}`)).toBe(false);
     });
   }
+});
+
+describe('the re-framer under random hostile streams (the fuzzer\'s RPC class)', () => {
+  it('passes every valid frame and nothing too deep or with a header twice', async () => {
+    for (let index = 0; index < 60; index++) {
+      const outcome = await checkRpcStream(20_251_206, index);
+      expect(outcome.failures, `RPC stream ${index} of seed 20251206`).toEqual([]);
+    }
+  });
 });
