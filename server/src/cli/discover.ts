@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { patternIssue, quotePattern } from '../analysis/glob/path-pattern.js';
 import { hasMagic } from '../analysis/glob/segment.js';
 import { DEFAULT_MAX_DIRECTORIES, expandGlob } from '../node/glob.js';
+import { isBelow } from '../node/root-guard.js';
 import { FatalError } from './errors.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -108,7 +109,6 @@ export function discoverFiles(patterns: readonly string[], cwd: string): string[
 }
 
 const isFile = (path: string) => statOf(path)?.isFile() === true;
-const lexicallyInside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
 /**
  * Whether `dir` is, or lies below, a keepalived directory, looking no higher than `root` (the
@@ -124,7 +124,7 @@ function inKeepalivedContext(dir: string, root: string): boolean {
 /** Whether the directory search from `root` would find the file at `path` (absolute). */
 export function isKeepalivedConfig(path: string, root: string): boolean {
   const dir = dirname(path);
-  return isConfigFileName(basename(path), inKeepalivedContext(dir, lexicallyInside(dir, root) ? root : '/'));
+  return isConfigFileName(basename(path), inKeepalivedContext(dir, isBelow(root, dir) ? root : '/'));
 }
 
 /** The config files the directory search finds below `dir`. */
