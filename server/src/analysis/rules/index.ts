@@ -16,6 +16,7 @@ import { authPassTooLong } from './auth-pass-too-long.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { dialectKeyword } from './dialect-keyword.js';
 import { drPortMismatch } from './dr-port-mismatch.js';
+import { drRealServerNotOnLink } from './dr-real-server-not-on-link.js';
 import { duplicateDefinition } from './duplicate-definition.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
 import { duplicateVrid } from './duplicate-vrid.js';
@@ -36,6 +37,7 @@ import { nopreemptWithMaster } from './nopreempt-with-master.js';
 import { realServerChecksDiffer } from './real-server-checks-differ.js';
 import { realServerMissingFromIpvs } from './real-server-missing-from-ipvs.js';
 import { scriptSecurityDisabled } from './script-security-disabled.js';
+import { strictModeDropsVipTraffic } from './strict-mode-drops-vip-traffic.js';
 import { syntaxError } from './syntax-error.js';
 import { undefinedReference } from './undefined-reference.js';
 import { unicastPeerIsSelf } from './unicast-peer-is-self.js';
@@ -53,7 +55,7 @@ export const allRules: readonly Rule[] = [
   noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
   drPortMismatch, fnatWithoutLocalAddresses, realServerChecksDiffer,
   localAddressNotOnHost, unicastPeerIsSelf, interfaceNotOnHost, vipOutsideInterfaceSubnet, vipIsHostAddress,
-  vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing,
+  vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, strictModeDropsVipTraffic, drRealServerNotOnLink,
 ];
 
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
