@@ -25,7 +25,7 @@ describe(RULE, () => {
     const [d, ...rest] = found(RULE, instance('lb-web-2024'));
     expect(rest).toEqual([]);
     expect([d.line, d.text, d.severity]).toEqual([8, 'lb-web-2024', 'warning']);
-    expect(d.message).toContain("auth_pass is 11 characters long; keepalived uses only the first 8 ('lb-web-2')");
+    expect(d.message).toContain("auth_pass is 11 characters long; keepalived truncates it to the first 8 bytes ('lb-web-2')");
   });
 
   it('fixes it by shortening to the 8 characters keepalived uses', () => {
@@ -47,6 +47,19 @@ describe(RULE, () => {
     expect(d.diagnostic.fix).toBeUndefined();
   });
 
+  it('counts bytes as keepalived does: a password of 8 characters with umlauts is 10 bytes and truncated', () => {
+    const text = instance('pässwörd');
+    const [d] = found(RULE, text);
+    expect(d.message).toContain("auth_pass is 10 bytes (8 characters in UTF-8) long; keepalived truncates it to the first 8 bytes ('pässwö')");
+    expect(applyFixTo(text, d.diagnostic.fix!)).toBe(instance('pässwö'));
+  });
+
+  it('has no fix when the eighth byte cuts a character in half: no text says what keepalived sends', () => {
+    const [e] = found(RULE, instance('passworöd'));
+    expect(e.message).toContain("('passwor' and half of the next character)");
+    expect(e.diagnostic.fix).toBeUndefined();
+  });
+
   it('applies to AH authentication too', () => {
     expect(where(RULE, instance('lb-web-2024', 'AH'))).toEqual([[8, 'lb-web-2024']]);
   });
@@ -55,5 +68,6 @@ describe(RULE, () => {
     expect(where(RULE, instance('lbweb-51'))).toEqual([]);
     expect(where(RULE, instance('s3cret'))).toEqual([]);
     expect(where(RULE, instance('"web 51"'))).toEqual([]);
+    expect(where(RULE, instance('pässwö'))).toEqual([]);
   });
 });

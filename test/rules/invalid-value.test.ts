@@ -48,7 +48,7 @@ describe(RULE, () => {
     const text = instance('master', '51', '100');
     const [d] = found(RULE, text);
     expect([d.line, d.text]).toEqual([2, 'master']);
-    expect(d.message).toContain("'master' is not one of MASTER, BACKUP");
+    expect(d.message).toContain("'master' is not valid here; expected one of 'MASTER' or 'BACKUP'");
     expect(applyFixTo(text, d.diagnostic.fix!)).toBe(instance('MASTER', '51', '100'));
   });
 
@@ -85,5 +85,21 @@ describe(RULE, () => {
     expect(where(RULE, virtualServer('fwmark 10', 'wlc', '2.5'))).toEqual([]);
     expect(where(RULE, virtualServer('10.0.0.100 80', 'conhash'))).toEqual([]);
     expect(where('dialect-keyword', virtualServer('10.0.0.100 80', 'conhash'))).toEqual([[3, 'conhash']]);
+  });
+
+  it('names the one word allowed when an enum has a single value', () => {
+    const script = 'vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n    weight -20 reversed\n}\n';
+    const [d, ...rest] = found(RULE, script);
+    expect(rest).toEqual([]);
+    expect([d.line, d.text]).toEqual([3, 'reversed']);
+    expect(d.message).toBe("invalid value for 'weight': 'reversed' is not valid here; expected 'reverse'");
+  });
+
+  it('accepts use_ipvlan with an address and a mode but no interface name, as keepalived does', () => {
+    const lines = instance('BACKUP', '51', '100').split('\n');
+    lines.splice(6, 0, '    use_ipvlan 10.0.0.5/24 bridge');
+    expect(where(RULE, lines.join('\n'))).toEqual([]);
+    lines[6] = '    use_ipvlan ipvl0 10.0.0.5/24 bridged';
+    expect(where(RULE, lines.join('\n'))).toEqual([[7, 'bridged']]);
   });
 });

@@ -27,4 +27,19 @@ describe('unknown-keyword', () => {
     const text = 'global_defs {\n    router_id LVS_1\n    delay_loop 3\n}\nlocal_address_group g {\n    10.0.0.1 eth0\n}\n';
     expect(where('unknown-keyword', text)).toEqual([]);
   });
+
+  it('suggests retry for the DPVS tutorial\'s nb_sock_retry in TCP_CHECK, with a fix, though the names are far apart', () => {
+    const realServer = (line: string) => [
+      'virtual_server 192.168.100.254 80 {', '    delay_loop 3', '    lb_algo rr', '    lb_kind NAT', '    protocol TCP',
+      '    real_server 192.168.100.2 80 {', '        weight 100', '        TCP_CHECK {', `            ${line}`,
+      '            connect_timeout 3', '        }', '    }', '}', ''].join('\n');
+    const text = realServer('nb_sock_retry 2');
+    const [d, ...rest] = found('unknown-keyword', text);
+    expect(rest).toEqual([]);
+    expect([d.line, d.text]).toEqual([9, 'nb_sock_retry']);
+    expect(d.message).toContain("did you mean 'retry'?");
+    expect(applyFixTo(text, d.diagnostic.fix!)).toBe(realServer('retry 2'));
+    // Only where retry is a keyword: at the top level the name gets no guess.
+    expect(found('unknown-keyword', 'nb_sock_retry 2\n')[0].message).not.toContain('did you mean');
+  });
 });

@@ -47,6 +47,13 @@ function checkDecimal(word: string, spec: ValueSpec): ValueProblem | undefined {
   return undefined;
 }
 
+/** The allowed words of an enum as a sentence: "expected 'reverse'", "expected one of 'PASS' or 'AH'". */
+function expectedWords(values: readonly string[]): string {
+  const quoted = values.map((v) => `'${v}'`);
+  if (quoted.length === 1) return `expected ${quoted[0]}`;
+  return `expected one of ${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
 function closest(word: string, values: string[]): string | undefined {
   const lower = word.toLowerCase();
   return values.find((v) => v.toLowerCase() === lower);
@@ -65,7 +72,7 @@ export function checkValue(word: string, spec: ValueSpec, def: KeywordDef, schem
       const { values, caseInsensitive } = schema.enumValues(def, spec);
       const found = caseInsensitive ? closest(word, values) : values.includes(word) ? word : undefined;
       if (found) return undefined;
-      return { message: `'${word}' is not one of ${values.join(', ')}`, severity: 'error', suggestion: closest(word, values) };
+      return { message: `'${word}' is not valid here; ${expectedWords(values)}`, severity: 'error', suggestion: closest(word, values) };
     }
     case 'port':
       if (/^\d+$/.test(word) && Number(word) <= 65535) return undefined;

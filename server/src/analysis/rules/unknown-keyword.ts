@@ -1,4 +1,5 @@
 // Keywords keepalived does not know in any block (typos, made-up names, newer versions).
+import misremembered from '../../../../grammar/keywords/misremembered.json';
 import type { ConfigNode } from '../model/config-tree.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { cascadeNote, closeMatches, describeBlock, displacementNote, insideUnavailableBlock } from './helpers.js';
@@ -16,6 +17,16 @@ function versionMessage(context: RuleContext, node: ConfigNode): string | undefi
   return undefined;
 }
 
+const knownMistakes: Record<string, { meant: string } | undefined> = misremembered.names;
+
+/** Keywords of the block the author may have meant: a name tutorials spread, else the close spellings. */
+function candidatesFor(context: RuleContext, where: string, word: string): string[] {
+  const names = context.schema.keywords(where).map((d) => d.name);
+  const meant = Object.hasOwn(knownMistakes, word) ? knownMistakes[word]?.meant : undefined;
+  if (meant && names.includes(meant)) return [meant];
+  return closeMatches(word, names);
+}
+
 export const unknownKeyword: Rule = {
   meta: {
     id: 'unknown-keyword',
@@ -30,7 +41,7 @@ export const unknownKeyword: Rule = {
     const suggestionsFor = (where: string, word: string) => {
       const key = `${where}\u0000${word}`;
       let found = suggestions.get(key);
-      if (!found) suggestions.set(key, (found = closeMatches(word, context.schema.keywords(where).map((d) => d.name))));
+      if (!found) suggestions.set(key, (found = candidatesFor(context, where, word)));
       return found;
     };
     for (const node of context.tree.all) {
