@@ -37,6 +37,24 @@ describe(RULE, () => {
     expect(workspaceHits(pair(255, 100), RULE)).toEqual([]);
   });
 
+  it('names every tied member of a three-node cluster once, by host name', () => {
+    const yaml = `${YAML}  lb3:
+    interfaces:
+      eth0: [192.168.10.13/24]
+    configs: [lb3/keepalived.conf]
+`;
+    const run = lintMemoryWorkspace(yaml, {
+      'lb1/keepalived.conf': node('MASTER', 100),
+      'lb2/keepalived.conf': node('BACKUP', 100),
+      'lb3/keepalived.conf': node('BACKUP', 100),
+    });
+    const hits = run.diagnostics.filter((d) => d.rule === RULE);
+    expect(hits).toHaveLength(3);
+    const lb1 = hits.find((d) => d.path.endsWith('lb1/keepalived.conf'))!;
+    expect(lb1.message).toContain('the same priority (100) as its peers on lb2 and lb3:');
+    expect(lb1.related!.map((r) => r.message)).toEqual(['priority on lb2', 'priority on lb3']);
+  });
+
   it('does not compare instances that are not a pair', () => {
     expect(workspaceHits(pair(100, 100, 52), RULE)).toEqual([]);
   });

@@ -48,6 +48,6 @@ describe(RULE, () => {
   it('pairs configs without host facts through a shared VIP', () => {
     const run = pair(['192.168.10.100/24', '192.168.10.101/24'], ['192.168.10.100/24'], 51, 'version: 1\n', ['east', 'west']);
     expect(workspaceHits(run, RULE)).toEqual([['east/keepalived.conf', 9, '192.168.10.101/24']]);
-    expect(run.diagnostics.find((x) => x.rule === RULE)!.message).toContain(`missing on ${WS_ROOT}/west/keepalived.conf`);
+    expect(run.diagnostics.find((x) => x.rule === RULE)!.message).toContain('missing on west/keepalived.conf: when west/keepalived.conf becomes MASTER');
   });
 });

@@ -12,6 +12,7 @@ import { pairVirtualServersDiffer } from './pair-virtual-servers-differ.js';
 import { parameterWrongNode } from './parameter-wrong-node.js';
 import { swappedNodeParameters } from './swapped-node-parameters.js';
 import { virtualServerAddressNotVip } from './virtual-server-address-not-vip.js';
+import { vridConflict } from './vrid-conflict.js';
 import { authPassTooLong } from './auth-pass-too-long.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { dialectKeyword } from './dialect-keyword.js';
@@ -60,7 +61,7 @@ export const allRules: readonly Rule[] = [
 
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
 export const workspaceRules: readonly WorkspaceRule[] = [
-  swappedNodeParameters, parameterWrongNode, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie,
+  swappedNodeParameters, parameterWrongNode, vridConflict, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie,
   pairVirtualServersDiffer, pairRealServersDiffer, virtualServerAddressNotVip,
 ];
 

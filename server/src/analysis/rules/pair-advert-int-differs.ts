@@ -1,6 +1,6 @@
 // VRRP peers must advertise at the same interval; keepalived drops adverts with another one.
 import { firstChild, type ConfigNode } from '../model/config-tree.js';
-import { hostName, reportBothSides, vrrpPairs, vrrpVersion } from '../host/pairs.js';
+import { hostList, reportAgainstPeers, vrrpClusters, vrrpVersion } from '../host/pairs.js';
 import type { WorkspaceRule } from '../workspace-rule.js';
 
 const interval = (instance: ConfigNode) => Number(firstChild(instance, 'advert_int')?.args[0]?.value ?? 1);
@@ -14,11 +14,11 @@ export const pairAdvertIntDiffers: WorkspaceRule = {
     fixable: false,
   },
   checkWorkspace(context) {
-    for (const pair of vrrpPairs(context.configs)) {
+    for (const cluster of vrrpClusters(context.configs)) {
       // VRRPv3 peers accept another interval (the backup follows the master's); v2 drops the advert.
-      if (interval(pair.a.node) === interval(pair.b.node) || (vrrpVersion(pair.a) === 3 && vrrpVersion(pair.b) === 3)) continue;
-      reportBothSides(context, pair, (side) => firstChild(side.node, 'advert_int') ?? side.node,
-        (side, peer) => `advert_int ${interval(side.node)} of vrrp_instance ${side.name} differs from ${interval(peer.node)} on ${hostName(peer.config)}: keepalived discards adverts with another interval, so both nodes become MASTER`,
+      reportAgainstPeers(context, cluster, (a, b) => interval(a.node) !== interval(b.node) && !(vrrpVersion(a) === 3 && vrrpVersion(b) === 3),
+        (side) => firstChild(side.node, 'advert_int') ?? side.node,
+        (side, peers) => `advert_int ${interval(side.node)} of vrrp_instance ${side.name} differs from ${[...new Set(peers.map((p) => interval(p.node)))].join('/')} on ${hostList(context, peers)}: keepalived discards adverts with another interval, so both nodes become MASTER`,
         'advert_int');
     }
   },

@@ -1,6 +1,6 @@
 // VRRP peers with different authentication drop each other's adverts: both become MASTER.
 import { firstChild, type ConfigNode } from '../model/config-tree.js';
-import { hostName, reportBothSides, vrrpPairs, vrrpVersion } from '../host/pairs.js';
+import { hostList, reportAgainstPeers, vrrpClusters, vrrpVersion } from '../host/pairs.js';
 import type { WorkspaceRule } from '../workspace-rule.js';
 
 /** auth_type and the password as VRRP sends it (keepalived keeps the first 8 characters). */
@@ -20,11 +20,11 @@ export const pairAuthDiffers: WorkspaceRule = {
     fixable: false,
   },
   checkWorkspace(context) {
-    for (const pair of vrrpPairs(context.configs)) {
+    for (const cluster of vrrpClusters(context.configs)) {
       // VRRPv3 has no authentication: keepalived ignores the block on both sides.
-      if (auth(pair.a.node).text === auth(pair.b.node).text || vrrpVersion(pair.a) === 3 || vrrpVersion(pair.b) === 3) continue;
-      reportBothSides(context, pair, (side) => auth(side.node).node,
-        (side, peer) => `vrrp_instance ${side.name} authenticates differently from its peer on ${hostName(peer.config)} (virtual_router_id ${side.vrid.value}): each node discards the other's adverts and both become MASTER`,
+      reportAgainstPeers(context, cluster, (a, b) => auth(a.node).text !== auth(b.node).text && vrrpVersion(a) !== 3 && vrrpVersion(b) !== 3,
+        (side) => auth(side.node).node,
+        (side, peers) => `vrrp_instance ${side.name} authenticates differently from its ${peers.length > 1 ? 'peers' : 'peer'} on ${hostList(context, peers)} (virtual_router_id ${side.vrid.value}): each node discards the other's adverts and both become MASTER`,
         'authentication');
     }
   },

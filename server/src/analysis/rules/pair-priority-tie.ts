@@ -1,7 +1,7 @@
 // Equal priorities in a VRRP pair: the MASTER is chosen by the higher IP address, which
 // surprises whoever expected the configured state to decide.
 import { firstChild, type ConfigNode } from '../model/config-tree.js';
-import { hostName, reportBothSides, vrrpPairs } from '../host/pairs.js';
+import { hostList, reportAgainstPeers, vrrpClusters } from '../host/pairs.js';
 import type { WorkspaceRule } from '../workspace-rule.js';
 
 const priority = (instance: ConfigNode) => firstChild(instance, 'priority')?.args[0]?.value ?? '100';
@@ -15,10 +15,10 @@ export const pairPriorityTie: WorkspaceRule = {
     fixable: false,
   },
   checkWorkspace(context) {
-    for (const pair of vrrpPairs(context.configs)) {
-      if (priority(pair.a.node) !== priority(pair.b.node)) continue;
-      reportBothSides(context, pair, (side) => firstChild(side.node, 'priority') ?? side.node,
-        (side, peer) => `vrrp_instance ${side.name} has the same priority (${priority(side.node)}) as its peer on ${hostName(peer.config)}: the node with the higher IP address wins the election, whatever 'state' says`,
+    for (const cluster of vrrpClusters(context.configs)) {
+      reportAgainstPeers(context, cluster, (a, b) => priority(a.node) === priority(b.node),
+        (side) => firstChild(side.node, 'priority') ?? side.node,
+        (side, peers) => `vrrp_instance ${side.name} has the same priority (${priority(side.node)}) as its ${peers.length > 1 ? 'peers' : 'peer'} on ${hostList(context, peers)}: the node with the higher IP address wins the election, whatever 'state' says`,
         'priority');
     }
   },

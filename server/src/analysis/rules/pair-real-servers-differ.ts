@@ -20,7 +20,7 @@ function copyFix(context: WorkspaceRuleContext, from: ConfigModel, rs: RealServe
   const targetText = to.parse.files[close.file].text;
   const insertAt = new LineIndex(targetText).lineStart(new LineIndex(targetText).positionAt(close.start).line);
   const location = context.location(to, { file: close.file, start: insertAt, end: insertAt });
-  return { title: `Copy real_server ${realServerKey(rs, into)} from ${hostName(from)}`, edits: [{ ...location, newText: block }] };
+  return { title: `Copy real_server ${realServerKey(rs, into)} from ${hostName(context, from)}`, edits: [{ ...location, newText: block }] };
 }
 
 export const pairRealServersDiffer: WorkspaceRule = {
@@ -45,8 +45,8 @@ export const pairRealServersDiffer: WorkspaceRule = {
             if (!match) {
               context.report({
                 location: context.location(peer, other.node.keyword.span),
-                message: `virtual_server ${serviceKey(vs)} on ${hostName(peer)} lacks real_server ${key}, which its VRRP peer ${hostName(side)} has: traffic is balanced differently after failover`,
-                related: [{ ...context.location(side, rs.node.keyword.span), message: `real_server ${key} on ${hostName(side)}` }],
+                message: `virtual_server ${serviceKey(vs)} on ${hostName(context, peer)} lacks real_server ${key}, which its VRRP peer ${hostName(context, side)} has: traffic is balanced differently after failover`,
+                related: [{ ...context.location(side, rs.node.keyword.span), message: `real_server ${key} on ${hostName(context, side)}` }],
                 fix: copyFix(context, side, rs, peer, other),
               });
               continue;
@@ -58,8 +58,8 @@ export const pairRealServersDiffer: WorkspaceRule = {
             for (const [here, there, hereModel, thereModel] of [[rs, match, side, peer], [match, rs, peer, side]] as const) {
               context.report({
                 location: context.location(hereModel, here.node.keyword.span),
-                message: `real_server ${key} of virtual_server ${serviceKey(vs)} is set up differently on ${hostName(hereModel)} and ${hostName(thereModel)} (${differing.concat(theirs.filter((s) => !mine.includes(s))).join('; ')}): behaviour changes on failover`,
-                related: [{ ...context.location(thereModel, there.node.keyword.span), message: `real_server ${key} on ${hostName(thereModel)}` }],
+                message: `real_server ${key} of virtual_server ${serviceKey(vs)} is set up differently on ${hostName(context, hereModel)} and ${hostName(context, thereModel)} (${differing.concat(theirs.filter((s) => !mine.includes(s))).join('; ')}): behaviour changes on failover`,
+                related: [{ ...context.location(thereModel, there.node.keyword.span), message: `real_server ${key} on ${hostName(context, thereModel)}` }],
               });
             }
           }

@@ -1,15 +1,17 @@
 // The two nodes of a VRRP pair must carry the same VIPs, or failover moves a different set.
-import { hostName, vrrpPairs, type InstanceView } from '../host/pairs.js';
+import { hostList, hostName, vrrpClusters, type InstanceView } from '../host/pairs.js';
 import { sameAddress } from '../net/ip.js';
 import type { WorkspaceRule, WorkspaceRuleContext } from '../workspace-rule.js';
 
-function missingOnPeer(context: WorkspaceRuleContext, side: InstanceView, peer: InstanceView): void {
+function missingOnPeers(context: WorkspaceRuleContext, side: InstanceView, cluster: readonly InstanceView[]): void {
   for (const vip of side.vips) {
-    if (peer.vips.some((v) => sameAddress(v.address, vip.address))) continue;
+    const lacking = cluster.filter((peer) => peer !== side && !peer.vips.some((v) => sameAddress(v.address, vip.address)));
+    if (lacking.length === 0) continue;
+    const names = hostList(context, lacking);
     context.report({
       location: context.location(side.config, vip.word.span),
-      message: `VIP ${vip.word.value} of vrrp_instance ${side.name} (virtual_router_id ${side.vrid.value}) is missing on ${hostName(peer.config)}: when ${hostName(peer.config)} becomes MASTER this address is not brought up`,
-      related: [{ ...context.location(peer.config, peer.node.keyword.span), message: `vrrp_instance ${peer.name} on ${hostName(peer.config)}` }],
+      message: `VIP ${vip.word.value} of vrrp_instance ${side.name} (virtual_router_id ${side.vrid.value}) is missing on ${names}: when ${names} ${lacking.length > 1 ? 'become' : 'becomes'} MASTER this address is not brought up`,
+      related: lacking.map((peer) => ({ ...context.location(peer.config, peer.node.keyword.span), message: `vrrp_instance ${peer.name} on ${hostName(context, peer.config)}` })),
     });
   }
 }
@@ -23,9 +25,8 @@ export const pairVipsDiffer: WorkspaceRule = {
     fixable: false,
   },
   checkWorkspace(context) {
-    for (const { a, b } of vrrpPairs(context.configs)) {
-      missingOnPeer(context, a, b);
-      missingOnPeer(context, b, a);
+    for (const cluster of vrrpClusters(context.configs)) {
+      for (const side of cluster) missingOnPeers(context, side, cluster);
     }
   },
 };

@@ -21,8 +21,8 @@ export const pairVirtualServersDiffer: WorkspaceRule = {
           if (peerServices.has(key)) continue;
           context.report({
             location: context.location(side, vs.node.keyword.span),
-            message: `virtual_server ${key} exists on ${hostName(side)} but not on its VRRP peer ${hostName(peer)}: when ${hostName(peer)} takes over the VIP this service stops`,
-            related: [{ ...context.location(peer, { file: 0, start: 0, end: 0 }), message: `${hostName(peer)}'s config` }],
+            message: `virtual_server ${key} exists on ${hostName(context, side)} but not on its VRRP peer ${hostName(context, peer)}: when ${hostName(context, peer)} takes over the VIP this service stops`,
+            related: [{ ...context.location(peer, { file: 0, start: 0, end: 0 }), message: `${hostName(context, peer)}'s config` }],
           });
         }
       }
