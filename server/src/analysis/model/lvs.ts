@@ -16,6 +16,10 @@ export interface VirtualServerView {
   /** IP address word, or undefined for `fwmark N` / `group NAME` services. */
   address?: WordNode;
   port?: WordNode;
+  /** The mark of `virtual_server fwmark N`. */
+  fwmark?: WordNode;
+  /** The group name of `virtual_server group NAME`. */
+  group?: WordNode;
   /** NAT, DR, TUN, FNAT, SNAT (upper case as written), from lvs_method or lb_kind. */
   method?: WordNode;
   protocol: string;
@@ -46,6 +50,8 @@ export function virtualServers(roots: readonly ConfigNode[]): VirtualServerView[
       node,
       address: byAddress ? first : undefined,
       port: byAddress ? second : undefined,
+      fwmark: first?.value === 'fwmark' ? second : undefined,
+      group: first?.value === 'group' ? second : undefined,
       method: lastValue(node, 'lvs_method', 'lb_kind'),
       protocol: (lastValue(node, 'protocol')?.value ?? 'TCP').toUpperCase(),
       localAddressGroup: lastValue(node, 'laddr_group_name'),
@@ -58,4 +64,11 @@ export function virtualServers(roots: readonly ConfigNode[]): VirtualServerView[
     });
   }
   return out;
+}
+
+/** How keepalived's format_vs() names a service in its messages: the address and port, `fwmark N` or `group NAME`. */
+export function serviceName(vs: VirtualServerView): string {
+  if (vs.fwmark) return `virtual_server fwmark ${vs.fwmark.value}`;
+  if (vs.group) return `virtual_server group ${vs.group.value}`;
+  return `virtual_server ${vs.address?.value ?? ''} ${vs.port?.value ?? ''}`.trimEnd();
 }

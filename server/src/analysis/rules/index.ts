@@ -17,6 +17,11 @@ import { authPassTooLong } from './auth-pass-too-long.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { dialectKeyword } from './dialect-keyword.js';
 import { drPortMismatch } from './dr-port-mismatch.js';
+import { fwmarkPortIgnored } from './fwmark-port-ignored.js';
+import { fwmarkProtocolIgnored } from './fwmark-protocol-ignored.js';
+import { quorumExceedsWeight } from './quorum-exceeds-weight.js';
+import { virtualServerDefault } from './virtual-server-default.js';
+import { virtualServerWithoutRealServers } from './virtual-server-without-real-servers.js';
 import { drRealServerNotOnLink } from './dr-real-server-not-on-link.js';
 import { duplicateDefinition } from './duplicate-definition.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
@@ -54,7 +59,8 @@ export const allRules: readonly Rule[] = [
   undefinedReference, duplicateDefinition, unusedDefinition, includeNotFound, includeCycle, includeOutsideRoot,
   nopreemptWithMaster, authPassTooLong, duplicateVrid, duplicateRealServer, scriptSecurityDisabled,
   noVirtualIpaddress, missingRequiredKeyword, invisibleCharacter, invalidPragma,
-  drPortMismatch, fnatWithoutLocalAddresses, realServerChecksDiffer,
+  drPortMismatch, virtualServerWithoutRealServers, quorumExceedsWeight, fwmarkPortIgnored, fwmarkProtocolIgnored, virtualServerDefault,
+  fnatWithoutLocalAddresses, realServerChecksDiffer,
   localAddressNotOnHost, unicastPeerIsSelf, interfaceNotOnHost, vipOutsideInterfaceSubnet, vipIsHostAddress,
   vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, strictModeDropsVipTraffic, drRealServerNotOnLink,
 ];
