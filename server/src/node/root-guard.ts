@@ -17,7 +17,7 @@ export interface RootGuard {
 /** The real path (symbolic links resolved) of `path`, or the resolved path when it does not exist. */
 export function realPath(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     return resolve(path);
   }

@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { HostFact, HostFacts } from '../analysis/host/context.js';
-import { pathMatcher } from '../analysis/glob/path-pattern.js';
+import { MAX_PATTERN_LENGTH, pathMatcher } from '../analysis/glob/path-pattern.js';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
 import { DEFAULT_MAX_GLOB_RESULTS, readFileSnapshot } from './file-host.js';
 import { expandGlob } from './glob.js';
@@ -41,14 +41,43 @@ export function findWorkspaceFile(dir: string, top?: string): string | undefined
   }
 }
 
-/** Maps a config path to the host whose `configs:` globs (relative to the workspace file) match it. */
-export function hostMatcher(workspace: WorkspaceFile): (configPath: string) => HostFact | undefined {
+const pathNames = (path: string) => path.split('/').filter((name) => name !== '' && name !== '.').join('/');
+/** A glob without wildcards, classes, braces or escapes matches one path: looked up, not matched. */
+const isLiteral = (glob: string) => glob.length <= MAX_PATTERN_LENGTH && !/[*?[{\\]/.test(glob);
+
+type ConfigHost = (configPath: string) => HostFact | undefined;
+const matchers = new WeakMap<WorkspaceFile, ConfigHost>();
+
+/**
+ * Maps a config path to the host whose `configs:` globs (relative to the workspace file) match
+ * it: the first host in the file's order, as before. Built once per workspace file; literal
+ * paths (what a fleet mostly has) are found in a map, so a fleet's configs are not each matched
+ * against every host.
+ */
+export function hostMatcher(workspace: WorkspaceFile): ConfigHost {
+  const known = matchers.get(workspace);
+  if (known) return known;
   const root = dirname(workspace.path);
-  const matchers = workspace.hostConfigs.map(({ host, globs }) => ({ host, patterns: globs.flatMap((glob) => pathMatcher(glob) ?? []) }));
-  return (configPath) => {
+  const literal = new Map<string, number>(); // path -> index of the first host naming it
+  const wildcards: Array<{ index: number; host: HostFact; patterns: Array<(path: string) => boolean> }> = [];
+  workspace.hostConfigs.forEach(({ host, globs }, index) => {
+    const patterns: Array<(path: string) => boolean> = [];
+    for (const glob of globs) {
+      if (!isLiteral(glob)) {
+        const matches = pathMatcher(glob);
+        if (matches) patterns.push(matches);
+      } else if (!literal.has(pathNames(glob))) literal.set(pathNames(glob), index);
+    }
+    if (patterns.length > 0) wildcards.push({ index, host, patterns });
+  });
+  const matcher: ConfigHost = (configPath) => {
     const rel = relative(root, resolve(configPath)).split(sep).join('/');
-    return matchers.find((m) => m.patterns.some((matches) => matches(rel)))?.host;
+    const named = literal.get(pathNames(rel)) ?? Infinity;
+    const matched = wildcards.find((m) => m.index < named && m.patterns.some((matches) => matches(rel)));
+    return matched?.host ?? workspace.hostConfigs[named]?.host;
   };
+  matchers.set(workspace, matcher);
+  return matcher;
 }
 
 /** Paths of every config the workspace file maps to a host; no directory above the file is listed. */

@@ -2,12 +2,33 @@
 import { inSubnet, parseIp, sameAddress, type IpAddress } from '../net/ip.js';
 import type { HostAddressFact, HostFact, HostFacts, ParameterFact } from './context.js';
 
-export function ownerOf(facts: HostFacts, address: IpAddress): { host: HostFact; fact: HostAddressFact } | undefined {
-  for (const host of facts.hosts) {
-    const fact = host.addresses.find((a) => sameAddress(a.address, address));
-    if (fact) return { host, fact };
+type Owner = { host: HostFact; fact: HostAddressFact };
+const addressKey = (address: IpAddress): string => `${address.family}:${address.value}`;
+
+/**
+ * Owners by address, built once per host list (the facts object itself is copied per config
+ * with its own `self`, the host list is shared): with a fleet's hosts asking every config's
+ * addresses, a scan of every host per address grew with the square of the fleet.
+ */
+const ownersByHosts = new WeakMap<readonly HostFact[], Map<string, Owner>>();
+
+function ownerIndex(hosts: readonly HostFact[]): Map<string, Owner> {
+  let index = ownersByHosts.get(hosts);
+  if (index) return index;
+  index = new Map();
+  for (const host of hosts) {
+    for (const fact of host.addresses) {
+      const key = addressKey(fact.address);
+      // The first host (and its first fact) that has the address owns it, as a scan in order finds.
+      if (!index.has(key)) index.set(key, { host, fact });
+    }
   }
-  return undefined;
+  ownersByHosts.set(hosts, index);
+  return index;
+}
+
+export function ownerOf(facts: HostFacts, address: IpAddress): Owner | undefined {
+  return ownerIndex(facts.hosts).get(addressKey(address));
 }
 
 export function hasAddress(host: HostFact, address: IpAddress): boolean {
