@@ -3,7 +3,7 @@
 // owner and full mode (setuid and setgid included) before it takes the file's place.
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { readFileSnapshot, type FileSnapshot } from './file-host.js';
 import { isBelow, realPath, type RootGuard } from './root-guard.js';
 
@@ -72,26 +72,41 @@ function keepOwnerAndMode(fd: number, original: Stats): string | undefined {
   return undefined;
 }
 
-/** With a root, nothing outside it is written, whatever links lead there. */
-export function writeFileAtomic(path: string, text: string, expected: FileSnapshot, root?: RootGuard): WriteOutcome {
-  let target: string;
+/**
+ * Runs `work` with the process's working directory pinned to `dir`, so that every path `work`
+ * uses is a name in that very directory: swapping the directory (or a parent) for a link after
+ * the check cannot redirect the write. Node has no openat/renameat; the working directory is the
+ * one directory handle the file system calls accept. Needs the main thread (workers cannot chdir).
+ */
+function inPinnedDirectory(dir: string, root: RootGuard | undefined, work: () => WriteOutcome): WriteOutcome {
+  const previous = process.cwd();
   try {
-    // Write where a symbolic link points, so the link stays a link.
-    target = realpathSync(path);
+    process.chdir(dir);
   } catch (error) {
-    return { written: false, reason: `cannot resolve it (${message(error)})` };
+    return { written: false, reason: `cannot enter its directory (${message(error)})` };
   }
-  if (root && !isBelow(realPath(root.dir), target)) return { written: false, reason: `it resolves outside the lint root ${root.dir}` };
-  const changed = changedSince(target, expected, root);
+  try {
+    // The real path of the directory now pinned, not of whatever `dir` names by now.
+    const here = process.cwd();
+    if (root && !isBelow(realPath(root.dir), here)) return { written: false, reason: `its directory is now outside the lint root ${root.dir}` };
+    return work();
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+/** Replaces `name` in the working directory (pinned by the caller) by a temp file renamed over it. */
+function replaceInWorkingDirectory(name: string, text: string, expected: FileSnapshot, root?: RootGuard): WriteOutcome {
+  const changed = changedSince(name, expected, root);
   if (changed) return { written: false, reason: changed };
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   let original: Stats;
   try {
-    original = statSync(target);
+    original = statSync(name);
   } catch (error) {
     return { written: false, reason: message(error) };
   }
-  const denied = writeDenied(target, original);
+  const denied = writeDenied(name, original);
   if (denied) return { written: false, reason: denied };
   let fd: number | undefined;
   try {
@@ -103,10 +118,10 @@ export function writeFileAtomic(path: string, text: string, expected: FileSnapsh
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    const late = changedSince(target, expected, root);
+    const late = changedSince(name, expected, root);
     if (late) throw new Error(late);
-    renameSync(temp, target);
-    fsyncDirectory(dirname(target));
+    renameSync(temp, name);
+    fsyncDirectory('.');
     return { written: true };
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
@@ -117,4 +132,17 @@ export function writeFileAtomic(path: string, text: string, expected: FileSnapsh
     }
     return { written: false, reason: message(error) };
   }
+}
+
+/** With a root, nothing outside it is written, whatever links lead there or are swapped in meanwhile. */
+export function writeFileAtomic(path: string, text: string, expected: FileSnapshot, root?: RootGuard): WriteOutcome {
+  let target: string;
+  try {
+    // Write where a symbolic link points, so the link stays a link.
+    target = realpathSync(path);
+  } catch (error) {
+    return { written: false, reason: `cannot resolve it (${message(error)})` };
+  }
+  if (root && !isBelow(realPath(root.dir), target)) return { written: false, reason: `it resolves outside the lint root ${root.dir}` };
+  return inPinnedDirectory(dirname(target), root, () => replaceInWorkingDirectory(basename(target), text, expected, root));
 }
