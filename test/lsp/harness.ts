@@ -27,9 +27,9 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(rootPath: string, capabilities: object = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(rootPath: string, capabilities: object = {}, initializationOptions?: object): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: pathToFileURL(rootPath).href, capabilities,
+      processId: process.pid, rootUri: pathToFileURL(rootPath).href, capabilities, initializationOptions,
       workspaceFolders: [{ uri: pathToFileURL(rootPath).href, name: 'ws' }],
     });
     await this.connection.sendNotification('initialized', {});

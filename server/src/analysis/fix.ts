@@ -15,6 +15,8 @@ export interface AppliedFixes {
   applied: number;
   /** Paths whose text changed. */
   changed: Set<string>;
+  /** The edits taken, in the input texts' offsets (the editor applies these instead of whole texts). */
+  edits: TextEdit[];
 }
 
 const byPosition = (a: TextEdit, b: TextEdit) =>
@@ -62,7 +64,7 @@ export function applyFixes(texts: ReadonlyMap<string, string>, diagnostics: read
     changed.add(edit.path);
   }
   for (const path of changed) if (out.get(path) === texts.get(path)) changed.delete(path);
-  return { texts: out, applied, changed };
+  return { texts: out, applied, changed, edits: accepted };
 }
 
 export interface LintOutcome {

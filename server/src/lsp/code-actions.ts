@@ -2,8 +2,12 @@
 // line / for this file". A fix that edits several files is one workspace edit.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Fix } from '../analysis/index.js';
+import { applyFixes } from '../analysis/fix.js';
 import type { Analysis } from './analyzer.js';
-import { lineIndexOf, toWorkspaceEdit, type TextLookup } from './convert.js';
+import { lineIndexOf, rangeOf, toWorkspaceEdit, type TextLookup } from './convert.js';
+
+/** The kind VS Code asks for on save when `editor.codeActionsOnSave` enables `source.fixAll.keepalived`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.keepalived`;
 
 interface FixData {
   fix?: Fix;
@@ -38,4 +42,19 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, texts:
     actions.push(...disableActions(analysis, diagnostic));
   }
   return actions;
+}
+
+/**
+ * Every rule fix of the document that fits with the others (as one `--fix` pass applies them),
+ * when the client asks for source.fixAll (on save) or for no kind in particular. Edits stay in
+ * this document: fixing on save must not change files the user is not looking at.
+ */
+export function fixAllActions(analysis: Analysis, only: readonly string[] | undefined): CodeAction[] {
+  const wanted = !only || only.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`));
+  if (!wanted) return [];
+  const { edits } = applyFixes(new Map([[analysis.path, analysis.text]]), analysis.result.diagnostics, { canEdit: (path) => path === analysis.path });
+  if (edits.length === 0) return [];
+  const texts: TextLookup = (path) => (path === analysis.path ? analysis.text : undefined);
+  const changes = { [analysis.uri]: edits.map((edit) => ({ range: rangeOf(edit, texts), newText: edit.newText })) };
+  return [{ title: 'Fix all keepalived-lint problems in this file', kind: FIX_ALL_KIND, diagnostics: [], edit: { changes } }];
 }

@@ -3,9 +3,9 @@ import { LineIndex } from '../../../grammar/index.js';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Diagnostic, Fix, Location, Severity } from '../analysis/index.js';
+import { ruleDocHref } from './rule-docs.js';
 
 export const SOURCE = 'keepalived-lint';
-export const DOCS_BASE = 'https://github.com/keepalived-lint/keepalived-lint/blob/main/docs/rules/';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -38,7 +38,7 @@ export function toLspDiagnostic(d: Diagnostic, texts: TextLookup): LspDiagnostic
     range: rangeOf(d, texts),
     severity: SEVERITY[d.severity],
     code: d.rule,
-    codeDescription: { href: `${DOCS_BASE}${d.rule}.md` },
+    codeDescription: { href: ruleDocHref(d.rule) },
     source: SOURCE,
     message: d.message,
     relatedInformation: d.related?.map((r) => ({ location: { uri: pathToUri(r.path), range: rangeOf(r, texts) }, message: r.message })),

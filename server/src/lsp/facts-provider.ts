@@ -34,7 +34,7 @@ export class FactsProvider {
   /** What reads for a document are limited to: its root, unless the user or the root workspace file allows more. */
   guardFor(path: string): RootGuard | undefined {
     const { root, guard } = this.roots.of(path);
-    if (guard && root?.workspacePath && this.load(root.workspacePath, guard, true)?.workspace.includeOutsideRoot) return undefined;
+    if (guard && this.roots.trusted && root?.workspacePath && this.load(root.workspacePath, guard, true)?.workspace.includeOutsideRoot) return undefined;
     return guard;
   }
 

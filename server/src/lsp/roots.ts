@@ -2,7 +2,7 @@
 // (widened, as in the CLI, to the directory of the keepalived-lint.yaml found walking up from
 // the folder); outside every folder nothing beyond the document itself is read. The user's
 // keepalived.includeOutsideRoot setting lifts the limit, and so does include_outside_root in
-// the root workspace file (see FactsProvider).
+// the root workspace file (see FactsProvider), except in a workspace the editor does not trust.
 import { resolve } from 'node:path';
 import { isBelow, type RootGuard } from '../node/root-guard.js';
 import { rootFrom, WORKSPACE_FILE, type LintRoot } from '../node/workspace-facts.js';
@@ -21,6 +21,8 @@ export class DocumentRoots {
   private readonly roots = new Map<string, LintRoot>();
   /** The user's keepalived.includeOutsideRoot setting. */
   allowOutside = false;
+  /** False in a workspace VS Code does not trust: no setting or workspace file widens the root. */
+  trusted = true;
 
   setFolders(folders: readonly string[]): void {
     this.folders = folders.map((f) => resolve(f));

@@ -13,10 +13,11 @@ import type { LintSettings } from '../analysis/index.js';
 import { DEFAULT_MAX_FILE_BYTES, NodeFileHost, readFileSnapshot } from '../node/file-host.js';
 import { guardRoot } from '../node/root-guard.js';
 import { Analyzer, type Analysis } from './analyzer.js';
-import { codeActions } from './code-actions.js';
+import { codeActions, FIX_ALL_KIND, fixAllActions } from './code-actions.js';
 import { completionItems } from './completion.js';
 import { lineIndexOf, pathToUri, rangeOf, SOURCE, toLspDiagnostic, uriToPath, type TextLookup } from './convert.js';
 import { FactsProvider } from './facts-provider.js';
+import { fileInfo, FileInfoRequest } from './file-info.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlay-hints.js';
 import { symbolAt } from './navigation.js';
@@ -116,8 +117,10 @@ export function startServer(connection: Connection): void {
   const readRootSetting = async (): Promise<boolean> => {
     if (!configurationSupport) return false;
     const [value] = await connection.workspace.getConfiguration([{ section: 'keepalived.includeOutsideRoot' }]).catch(() => [undefined]);
-    if (roots.allowOutside === (value === true)) return false;
-    roots.allowOutside = value === true;
+    // In an untrusted workspace nothing outside the root is read, whatever the settings say.
+    const allow = value === true && roots.trusted;
+    if (roots.allowOutside === allow) return false;
+    roots.allowOutside = allow;
     facts.invalidate();
     return true;
   };
@@ -125,6 +128,8 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)) ?? (params.rootUri ? [uriToPath(params.rootUri)] : []);
     roots.setFolders(folders);
+    // The VS Code extension says when the workspace is untrusted (see client/src/extension.ts).
+    roots.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
     workspaceFolderSupport = params.capabilities.workspace?.workspaceFolders === true;
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationSupport = params.capabilities.workspace?.configuration === true;
@@ -133,7 +138,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: true, workspaceDiagnostics: false } : undefined,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         completionProvider: { triggerCharacters: [' ', '$', '{'] },
         hoverProvider: true,
         definitionProvider: true,
@@ -212,8 +217,10 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? codeActions(analysis, params, texts) : [];
+    return analysis ? [...codeActions(analysis, params, texts), ...fixAllActions(analysis, params.context.only)] : [];
   });
+
+  connection.onRequest(FileInfoRequest, async ({ uri }) => fileInfo(uriToPath(uri), await lintSettings(uri), facts.workspaceOf(uriToPath(uri)), roots.trusted));
 
   connection.onHover(async (params) => {
     const analysis = await analysisOf(params.textDocument.uri);
