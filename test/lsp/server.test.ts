@@ -51,8 +51,8 @@ describe('language server over stdio', () => {
     const deprecated = (await client.diagnostics(alg)).find((d) => d.code === 'deprecated-keyword')!;
     expect(deprecated.range.start.line).toBe(2);
     type Edit = { range: { start: { line: number; character: number } }; newText: string };
-    const actions = await client.request<Array<{ title: string; isPreferred?: boolean; edit?: { changes: Record<string, Edit[]> } }>>('textDocument/codeAction', { textDocument: { uri: alg }, range: deprecated.range, context: { diagnostics: [deprecated] } });
-    const edits = actions.filter((a) => a.edit && !a.title.startsWith('Disable')).flatMap((a) => Object.values(a.edit!.changes).flat());
+    const actions = await client.request<Array<{ title: string; kind?: string; isPreferred?: boolean; edit?: { changes: Record<string, Edit[]> } }>>('textDocument/codeAction', { textDocument: { uri: alg }, range: deprecated.range, context: { diagnostics: [deprecated] } });
+    const edits = actions.filter((a) => a.kind === 'quickfix' && a.edit && !a.title.startsWith('Disable')).flatMap((a) => Object.values(a.edit!.changes).flat());
     expect(edits.map((e) => [e.range.start.line, e.range.start.character, e.newText])).toEqual([[0, 5, 'lvs_sched']]);
   });
 
