@@ -11,19 +11,27 @@ export class LspClient {
   readonly connection: MessageConnection;
   private readonly process: ChildProcess;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication, in order of arrival. */
+  readonly publications: PublishDiagnosticsParams[] = [];
   private readonly waiters: Array<() => void> = [];
   /** What the client answers to workspace/configuration, by section ({} for others). */
   readonly configuration: Record<string, unknown> = {};
+  /** Methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
 
   constructor(args: string[] = ['--stdio']) {
     this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.publications.push(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((item) => this.configuration[item.section ?? ''] ?? {}));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+      for (const registration of params.registrations) this.registrations.push(registration.method);
+      return null;
+    });
     this.connection.listen();
   }
 

@@ -83,6 +83,10 @@ describe('language server over stdio', () => {
   it('shows the owning host next to another host\'s address', async () => {
     const hints = await client.request<Array<{ label: string; position: { line: number } }>>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 200, character: 0 } } });
     expect(hints.some((h) => h.label.includes('lvs-b') && h.position.line === lineOf('10.186.87.106 bond0'))).toBe(true);
+    // Only the lines the client asks for (issue 12: the requested range was ignored).
+    const line = lineOf('10.186.87.106 bond0');
+    const before = await client.request<unknown[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: line - 1, character: 0 } } });
+    expect(before.some((h) => (h as { position: { line: number } }).position.line >= line)).toBe(false);
   });
 
   it('publishes the workspace file\'s diagnostics (swapped parameters) with the config', async () => {

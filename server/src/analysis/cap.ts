@@ -7,6 +7,16 @@ import { SEVERITY_ORDER, type Diagnostic, type Severity } from './types.js';
 export const TOO_MANY_PROBLEMS = 'too-many-problems';
 export const DEFAULT_MAX_PROBLEMS = 1000;
 
+/** What makes two diagnostics the same report (the CLI and the editor show each once). */
+export const diagnosticKey = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
+
+/** The diagnostics without repeats, first occurrence kept. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const unique = new Map<string, Diagnostic>();
+  for (const d of diagnostics) if (!unique.has(diagnosticKey(d))) unique.set(diagnosticKey(d), d);
+  return [...unique.values()];
+}
+
 const byPosition = (a: Diagnostic, b: Diagnostic) => a.start - b.start || a.end - b.end;
 
 /**

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
-import { capProblems, DEFAULT_MAX_PROBLEMS } from '../analysis/cap.js';
+import { capProblems, diagnosticKey as keyOf, DEFAULT_MAX_PROBLEMS } from '../analysis/cap.js';
 import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { printable, useColor } from './color.js';
@@ -30,8 +30,6 @@ export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
 }
-
-const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
 
 function exitCode(options: CliOptions, reported: readonly Diagnostic[], fatal: boolean, io: CliIO): number {
   if (fatal) return EXIT_FATAL;

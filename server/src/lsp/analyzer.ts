@@ -2,7 +2,7 @@
 // edit supersedes a pending one, and a result that is out of date when it completes is dropped.
 // The debounce follows the document's last lint time (capped): a lint of a few milliseconds
 // runs at once, so small files show diagnostics as you type; a slow one waits for a pause.
-import { capProblems, DEFAULT_MAX_PROBLEMS, lint, type LintResult, type LintSettings } from '../analysis/index.js';
+import { capProblems, DEFAULT_MAX_PROBLEMS, lint, uniqueDiagnostics, type LintResult, type LintSettings } from '../analysis/index.js';
 import type { IncludeHost } from '../../../grammar/index.js';
 import type { Diagnostic } from '../analysis/index.js';
 import type { HostFacts } from '../analysis/host/context.js';
@@ -117,7 +117,7 @@ export class Analyzer {
       this.options.onWorkspaceFile(workspace.workspace.path, check.inWorkspaceFile);
     }
     const max = settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-    result.diagnostics = capProblems(result.diagnostics, () => max);
+    result.diagnostics = capProblems(uniqueDiagnostics(result.diagnostics), () => max);
     return { uri, path, version, text, result };
   }
 

@@ -13,6 +13,7 @@ export function completionItems(candidates: Candidate[], schema: KeywordSchema):
   return candidates.map((c) => {
     const item: CompletionItem = { label: c.label, kind: KIND[c.kind], detail: c.detail };
     if (c.def) item.documentation = { kind: MarkupKind.Markdown, value: keywordMarkdown(c.def, schema) };
+    else if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
     if (c.kind === 'block' && c.def?.kind !== 'option') {
       item.insertText = `${c.label}${c.def?.args?.some((a) => !a.optional) ? ' ${1:name}' : ''} {\n\t$0\n}`;
       item.insertTextFormat = InsertTextFormat.Snippet;

@@ -7,7 +7,8 @@ import { ownerOf } from '../analysis/host/lookup.js';
 import { parseIp } from '../analysis/net/ip.js';
 import type { Analysis } from './analyzer.js';
 
-export function inlayHints(analysis: Analysis, index: LineIndex, facts: HostFacts | undefined): InlayHint[] {
+/** Hints for the addresses between the offsets `range` (the part of the document the client shows). */
+export function inlayHints(analysis: Analysis, index: LineIndex, facts: HostFacts | undefined, range: { start: number; end: number }): InlayHint[] {
   const self = facts?.self;
   if (!facts || !self) return [];
   const words: WordNode[] = [];
@@ -17,7 +18,7 @@ export function inlayHints(analysis: Analysis, index: LineIndex, facts: HostFact
   }
   const hints: InlayHint[] = [];
   for (const word of words) {
-    if (!word || word.span.file !== 0) continue;
+    if (!word || word.span.file !== 0 || word.span.end < range.start || word.span.start > range.end) continue;
     const address = parseIp(word.value.split('/')[0].split('-')[0]);
     const owner = address && ownerOf(facts, address);
     if (!owner || owner.host === self) continue;

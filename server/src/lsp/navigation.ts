@@ -8,6 +8,10 @@ import type { Analysis } from './analyzer.js';
 
 export interface SymbolOccurrences {
   name: string;
+  /** What the object is (`vrrp_script`, ...); '$NAME' for a definition of the preprocessor. */
+  kind: string;
+  /** Names of the other objects of the kind (a rename must not take one). */
+  taken: Set<string>;
   definitions: Span[];
   references: Span[];
   /** False when an occurrence comes from a `$NAME` expansion and cannot be renamed in place. */
@@ -23,6 +27,8 @@ export function symbolAt(analysis: Analysis, offset: number, settings: Partial<L
   if (variable) {
     return {
       name: variable,
+      kind: '$NAME',
+      taken: new Set(parse.definitions.map((d) => d.name).filter((n) => n !== variable)),
       definitions: parse.definitions.filter((d) => d.name === variable).map((d) => ({ ...d.span, start: d.span.start + 1 })),
       references: parse.references.filter((r) => r.name === variable).map((r) => r.span),
       renamable: false,
@@ -35,5 +41,6 @@ export function symbolAt(analysis: Analysis, offset: number, settings: Partial<L
   const words: WordNode[] = [];
   const definitions = (symbols.byKey.get(key) ?? []).map((d) => (words.push(d.word), d.word.span));
   const references = symbols.references.filter((r) => symbolKey(r.kind, r.name) === key).map((r) => (words.push(r.word), r.word.span));
-  return { name: hit.name, definitions, references, renamable: words.every((w) => !w.via && !w.quoted) };
+  const taken = new Set(symbols.definitions.filter((d) => d.kind === hit.kind && d.name !== hit.name).map((d) => d.name));
+  return { name: hit.name, kind: hit.kind, taken, definitions, references, renamable: words.every((w) => !w.via && !w.quoted) };
 }

@@ -2,7 +2,7 @@
 // handler answers comes from the same lint result the CLI would compute.
 import {
   DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  type Connection, type FormattingOptions, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IncludeHost } from '../../../grammar/index.js';
@@ -15,12 +15,12 @@ import { guardRoot } from '../node/root-guard.js';
 import { Analyzer, type Analysis } from './analyzer.js';
 import { codeActions, FIX_ALL_KIND, fixAllActions } from './code-actions.js';
 import { completionItems } from './completion.js';
-import { lineIndexOf, pathToUri, rangeOf, SOURCE, toLspDiagnostic, uriToPath, type TextLookup } from './convert.js';
+import { lineIndexOf, pathToUri, SOURCE, toLspDiagnostic, uriToPath, type TextLookup } from './convert.js';
 import { FactsProvider } from './facts-provider.js';
 import { fileInfo, FileInfoRequest } from './file-info.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlay-hints.js';
-import { symbolAt } from './navigation.js';
+import { registerNavigation } from './navigation-handlers.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { DocumentRoots } from './roots.js';
 import { readSettings, type ServerSettings } from './settings.js';
@@ -42,6 +42,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let pullDiagnostics = false;
   let configurationSupport = false;
+  let configurationRegistration = false;
   let watchSupport = false;
   let workspaceFolderSupport = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -112,6 +113,10 @@ export function startServer(connection: Connection): void {
     return document && !tooLarge(document) ? analyzer.current(uri, uriToPath(uri), document.version, document.getText()) : undefined;
   };
   const lintSettings = async (uri: string): Promise<Partial<LintSettings>> => (await settingsFor(uri)).lint;
+  const schemaFor = async (uri: string) => {
+    const settings = await lintSettings(uri);
+    return KeywordSchema.for(settings.dialect ?? 'keepalived', settings.keepalivedVersion);
+  };
 
   /** The user's keepalived.includeOutsideRoot (a machine setting: a workspace cannot set it for itself). */
   const readRootSetting = async (): Promise<boolean> => {
@@ -133,6 +138,8 @@ export function startServer(connection: Connection): void {
     workspaceFolderSupport = params.capabilities.workspace?.workspaceFolders === true;
     pullDiagnostics = params.capabilities.textDocument?.diagnostic !== undefined;
     configurationSupport = params.capabilities.workspace?.configuration === true;
+    // eglot and others answer workspace/configuration but cannot register for its changes.
+    configurationRegistration = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchSupport = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -176,7 +183,7 @@ export function startServer(connection: Connection): void {
         relintAll();
       });
     }
-    if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (configurationRegistration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // Clients that can watch files for us (besides VS Code, which our extension configures).
     if (watchSupport) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/keepalived-lint.yaml' }, { globPattern: '**/*.conf' }] });
   });
@@ -217,7 +224,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? [...codeActions(analysis, params, texts), ...fixAllActions(analysis, params.context.only)] : [];
+    return analysis ? [...codeActions({ ...analysis, diagnostics: analysis.result.diagnostics, disableComments: true }, params, texts), ...fixAllActions(analysis, params.context.only)] : [];
   });
 
   connection.onRequest(FileInfoRequest, async ({ uri }) => fileInfo(uriToPath(uri), await lintSettings(uri), facts.workspaceOf(uriToPath(uri)), roots.trusted));
@@ -232,51 +239,14 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(async (params) => {
     const analysis = await analysisOf(params.textDocument.uri);
     if (!analysis) return [];
-    const settings = await lintSettings(params.textDocument.uri);
     const index = lineIndexOf(analysis.path, analysis.text);
     const offset = index.offsetAt(params.position);
-    const schema = KeywordSchema.for(settings.dialect ?? 'keepalived', settings.keepalivedVersion);
+    const schema = await schemaFor(params.textDocument.uri);
     const linePrefix = analysis.text.slice(index.lineStart(params.position.line), offset);
     return completionItems(completionCandidates({ result: analysis.result, schema, file: 0, offset, linePrefix, facts: facts.factsFor(analysis.path) }), schema);
   });
 
-  const occurrences = async (uri: string, position: { line: number; character: number }) => {
-    const analysis = await analysisOf(uri);
-    if (!analysis) return undefined;
-    const offset = lineIndexOf(analysis.path, analysis.text).offsetAt(position);
-    const found = symbolAt(analysis, offset, await lintSettings(uri));
-    return found && { analysis, found };
-  };
-  const toLocation = (analysis: Analysis, span: { file: number; start: number; end: number }) => {
-    const path = analysis.result.parse.files[span.file].path;
-    return { uri: pathToUri(path), range: rangeOf({ path, start: span.start, end: span.end }, texts) };
-  };
-
-  connection.onDefinition(async (params) => {
-    const hit = await occurrences(params.textDocument.uri, params.position);
-    return hit ? hit.found.definitions.map((s) => toLocation(hit.analysis, s)) : null;
-  });
-  connection.onReferences(async (params) => {
-    const hit = await occurrences(params.textDocument.uri, params.position);
-    if (!hit) return null;
-    return [...(params.context.includeDeclaration ? hit.found.definitions : []), ...hit.found.references].map((s) => toLocation(hit.analysis, s));
-  });
-  connection.onPrepareRename(async (params) => {
-    const hit = await occurrences(params.textDocument.uri, params.position);
-    if (!hit?.found.renamable) return null;
-    const own = [...hit.found.definitions, ...hit.found.references].find((s) => s.file === 0 && s.start <= lineIndexOf(hit.analysis.path, hit.analysis.text).offsetAt(params.position));
-    return own ? { range: toLocation(hit.analysis, own).range, placeholder: hit.found.name } : null;
-  });
-  connection.onRenameRequest(async (params) => {
-    const hit = await occurrences(params.textDocument.uri, params.position);
-    if (!hit?.found.renamable || !/^[A-Za-z0-9_.:-]+$/.test(params.newName)) return null;
-    const changes: Record<string, Array<{ range: ReturnType<typeof rangeOf>; newText: string }>> = {};
-    for (const span of [...hit.found.definitions, ...hit.found.references]) {
-      const location = toLocation(hit.analysis, span);
-      (changes[location.uri] ??= []).push({ range: location.range, newText: params.newName });
-    }
-    return { changes };
-  });
+  registerNavigation(connection, { analysisOf, lintSettings, texts });
 
   const withIndex = async (uri: string) => {
     const analysis = await analysisOf(uri);
@@ -290,18 +260,25 @@ export function startServer(connection: Connection): void {
     const a = await withIndex(p.textDocument.uri);
     return a ? selectionRanges(a.analysis, a.index, p.positions.map((pos) => a.index.offsetAt(pos))) : [];
   });
-  connection.languages.semanticTokens.on(async (p) => { const a = await withIndex(p.textDocument.uri); return { data: a ? semanticTokens(a.analysis, a.index) : [] }; });
-  connection.languages.inlayHint.on(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? inlayHints(a.analysis, a.index, facts.factsFor(a.analysis.path)) : []; });
+  connection.languages.semanticTokens.on(async (p) => {
+    const a = await withIndex(p.textDocument.uri);
+    return { data: a ? semanticTokens(a.analysis, a.index, await schemaFor(p.textDocument.uri)) : [] };
+  });
+  connection.languages.inlayHint.on(async (p) => {
+    const a = await withIndex(p.textDocument.uri);
+    return a ? inlayHints(a.analysis, a.index, facts.factsFor(a.analysis.path), { start: a.index.offsetAt(p.range.start), end: a.index.offsetAt(p.range.end) }) : [];
+  });
 
-  const format = async (uri: string, range?: { start: { line: number }; end: { line: number } }) => {
+  const format = async (uri: string, options: FormattingOptions, range?: { start: { line: number }; end: { line: number } }) => {
     const document = documents.get(uri);
     if (!document || tooLarge(document)) return [];
     const text = document.getText();
-    const formatted = formatText(text, range ? { range: { start: range.start.line, end: range.end.line } } : {});
+    const indent = options.insertSpaces ? ' '.repeat(Math.max(0, Math.min(16, options.tabSize))) : '\t';
+    const formatted = formatText(text, { indent, ...(range ? { range: { start: range.start.line, end: range.end.line } } : {}) });
     return formatted === text ? [] : [{ range: { start: { line: 0, character: 0 }, end: document.positionAt(text.length) }, newText: formatted }];
   };
-  connection.onDocumentFormatting((p) => format(p.textDocument.uri));
-  connection.onDocumentRangeFormatting((p) => format(p.textDocument.uri, p.range));
+  connection.onDocumentFormatting((p) => format(p.textDocument.uri, p.options));
+  connection.onDocumentRangeFormatting((p) => format(p.textDocument.uri, p.options, p.range));
 
   documents.listen(connection);
   connection.listen();

@@ -7,9 +7,24 @@ import { pathToUri, rangeOf, type TextLookup } from './convert.js';
 
 const range = (index: LineIndex, span: Span) => ({ start: index.positionAt(span.start), end: index.positionAt(span.end) });
 
+/** Symbol kinds of the top-level blocks, chosen so that editors' icons tell them apart. */
+const KIND_OF_BLOCK: Record<string, SymbolKind> = {
+  global_defs: SymbolKind.Namespace, vrrp_instance: SymbolKind.Class, vrrp_sync_group: SymbolKind.Package,
+  vrrp_script: SymbolKind.Function, vrrp_track_process: SymbolKind.Function, track_file: SymbolKind.Function, vrrp_track_file: SymbolKind.Function,
+  bfd_instance: SymbolKind.Event, virtual_server: SymbolKind.Interface, 'virtual_server/real_server': SymbolKind.Struct, tunnel_group: SymbolKind.Module,
+};
+
+/** A checker block (HTTP_GET, TCP_CHECK, MISC_CHECK ...) is a method of its real_server. */
+const isChecker = (path: string) => /(_CHECK|_GET)$/.test(path);
+
+export function symbolKindOf(item: Pick<OutlineItem, 'kind' | 'path'>): SymbolKind {
+  if (item.kind === 'list') return SymbolKind.Array;
+  return KIND_OF_BLOCK[item.path] ?? (isChecker(item.path) ? SymbolKind.Method : SymbolKind.Object);
+}
+
 export function documentSymbols(analysis: Analysis, index: LineIndex): DocumentSymbol[] {
   const convert = (item: OutlineItem): DocumentSymbol =>
-    DocumentSymbol.create(item.name, item.detail || undefined, item.kind === 'list' ? SymbolKind.Array : SymbolKind.Object, range(index, item.span), range(index, item.selection), item.children.map(convert));
+    DocumentSymbol.create(item.name, item.detail || undefined, symbolKindOf(item), range(index, item.span), range(index, item.selection), item.children.map(convert));
   return outline(analysis.result.view.tree, 0).map(convert);
 }
 
@@ -31,23 +46,33 @@ export function foldingRanges(analysis: Analysis, index: LineIndex): FoldingRang
   return out;
 }
 
+/** Word, then its line, then each enclosing block: what "expand selection" steps through. */
 export function selectionRanges(analysis: Analysis, index: LineIndex, offsets: number[]): SelectionRange[] {
   const tree = analysis.result.view.tree;
+  const holds = (span: Span, offset: number) => span.file === 0 && span.start <= offset && offset <= span.end;
   return offsets.map((offset) => {
     const chain: Span[] = [];
+    const addLine = (words: readonly { span: Span }[]) => {
+      const word = words.find((w) => holds(w.span, offset));
+      if (word) chain.push(word.span, { file: 0, start: words[0].span.start, end: words[words.length - 1].span.end });
+    };
     for (const node of tree.all) {
       const words = [node.keyword, ...node.args];
-      const word = words.find((w) => w.span.file === 0 && w.span.start <= offset && offset <= w.span.end);
       const block = node.statement.block;
       const end = block?.close?.file === 0 ? block.close.end : words[words.length - 1].span.end;
-      if (node.keyword.span.file === 0 && node.keyword.span.start <= offset && offset <= end) {
-        chain.push({ file: 0, start: node.keyword.span.start, end });
-        if (word) chain.push(word.span);
-      }
+      if (node.keyword.span.file !== 0 || node.keyword.span.start > offset || offset > end) continue;
+      chain.push({ file: 0, start: node.keyword.span.start, end });
+      addLine(words);
+      for (const item of node.items) addLine(item.words);
     }
     chain.sort((a, b) => (b.end - b.start) - (a.end - a.start));
     let selection: SelectionRange | undefined;
-    for (const span of chain) selection = { range: range(index, span), parent: selection };
+    let last: Span | undefined;
+    for (const span of chain) {
+      if (last && last.start === span.start && last.end === span.end) continue;
+      selection = { range: range(index, span), parent: selection };
+      last = span;
+    }
     return selection ?? { range: range(index, { file: 0, start: offset, end: offset }) };
   });
 }

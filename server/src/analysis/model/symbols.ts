@@ -33,6 +33,16 @@ export const symbolKey = (kind: string, name: string) => `${kind}:${name}`;
 /** Grammars whose items can name a track_group (`... track_group NAME`). */
 const TRACK_GROUP_GRAMMARS = new Set(['@ip_address_spec', '@route_spec', '@rule_spec']);
 
+/**
+ * The kind of object named by the word after `word` where the keyword data has no `ref`:
+ * `virtual_server group NAME`, `... track_group NAME` in address, route and rule lines.
+ */
+export function referenceAfter(keywordPath: string, word: string, grammar?: string): string | undefined {
+  if (keywordPath === 'virtual_server' && word === 'group') return 'virtual_server_group';
+  if (word === 'track_group' && grammar && TRACK_GROUP_GRAMMARS.has(grammar)) return 'track_group';
+  return undefined;
+}
+
 function collectNode(node: ConfigNode, schema: KeywordSchema, table: SymbolTable): void {
   const def = node.def;
   if (!def) return;
@@ -42,15 +52,14 @@ function collectNode(node: ConfigNode, schema: KeywordSchema, table: SymbolTable
   }
   const binding = lineBinding(node);
   for (const b of binding?.bound ?? []) if (b.spec.type === 'ref' && b.spec.ref) reference(b.spec.ref, b.word);
-  if (def.path === 'virtual_server' && node.args[0]?.value === 'group' && node.args[1]) {
-    reference('virtual_server_group', node.args[1]);
-  }
+  const named = node.args[0] && referenceAfter(def.path, node.args[0].value);
+  if (named && node.args[1]) reference(named, node.args[1]);
   if (def.kind !== 'value_block') return;
   const shape = itemShape(def, schema);
   if (!shape) return;
   for (const item of node.items) {
     for (const b of itemBinding(shape, item)?.bound ?? []) if (b.spec.type === 'ref' && b.spec.ref) reference(b.spec.ref, b.word);
-    const group = shape.grammar && TRACK_GROUP_GRAMMARS.has(shape.grammar) ? wordAfter(item.words, 'track_group') : undefined;
+    const group = referenceAfter(def.path, 'track_group', shape.grammar) ? wordAfter(item.words, 'track_group') : undefined;
     if (group) reference('track_group', group);
   }
 }

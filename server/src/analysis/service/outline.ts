@@ -4,6 +4,8 @@ import type { ConfigNode, ConfigTree } from '../model/config-tree.js';
 
 export interface OutlineItem {
   name: string;
+  /** The block's keyword path (`vrrp_instance`, `virtual_server/real_server`); '' when unknown. */
+  path: string;
   detail: string;
   kind: 'block' | 'list' | 'option';
   span: Span;
@@ -15,6 +17,7 @@ function item(node: ConfigNode): OutlineItem {
   const kind = node.def?.kind === 'value_block' ? 'list' : node.def?.kind === 'block' || node.statement.block ? 'block' : 'option';
   return {
     name: [node.keyword.value, ...node.args.slice(0, 2).map((a) => a.value)].join(' '),
+    path: node.def?.path ?? '',
     detail: node.def ? '' : 'unknown',
     kind,
     span: statementSpan(node.statement),
