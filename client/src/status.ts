@@ -2,17 +2,13 @@
 // is checked against, the host of keepalived-lint.yaml it was matched to, and that workspace
 // file (click to open it). The server answers keepalived/fileInfo (server/src/lsp/file-info.ts).
 import { StatusBarAlignment, window, workspace, type StatusBarItem } from 'vscode';
+// A type only: the client bundle must not pull in the server's code.
+import type { FileInfo } from '../../server/src/lsp/file-info.js';
+
+export type { FileInfo };
 
 export const FILE_INFO_METHOD = 'keepalived/fileInfo';
 
-/** What keepalived/fileInfo answers (the server's FileInfo). */
-export interface FileInfo {
-  dialect: string;
-  keepalivedVersion: string;
-  workspaceFile?: string;
-  host?: string;
-  trusted: boolean;
-}
 
 const DIALECT_LABEL: Record<string, string> = { keepalived: 'keepalived', dpvs: 'DPVS keepalived' };
 
