@@ -8,6 +8,7 @@ import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace
 import { hostsFromAnsible, hostsFromKubectl, interfacesFromIpJson } from '../../server/src/analysis/host/host-entry.js';
 import { mergeHosts } from '../../server/src/analysis/host/workspace-edit.js';
 import { collectHostFacts, type Runner } from '../../server/src/node/facts-collect.js';
+import { parseIp } from '../../server/src/analysis/net/ip.js';
 import { ROOT } from './harness.js';
 
 const CLI = join(ROOT, 'server', 'out', 'cli.js');
@@ -28,9 +29,25 @@ describe('facts collect', () => {
       return { missing: true };
     };
     const { entry, notes } = collectHostFacts(run, { labels: ['ddm_lvs1'] });
-    expect(calls).toEqual([['hostname'], ['ip', '-json', 'addr', 'show'], ['iptables-save'], ['ipvsadm', '-Ln', '--stats']]);
+    expect(calls).toEqual([['hostname'], ['ip', '-json', 'addr', 'show'], ['iptables-save'], ['nft', 'list', 'ruleset'], ['ipvsadm', '-Ln', '--stats']]);
     expect(entry).toEqual({ name: 'lvs-a', labels: ['ddm_lvs1'], interfaces: { bond0: ['10.186.87.105/23'] }, firewall: '*raw\n-A PREROUTING -d 10.0.0.1/32 -j DROP\nCOMMIT\n' });
-    expect(notes).toEqual(['ipvsadm is not installed: skipped']);
+    expect(notes).toEqual(['nft is not installed: skipped', 'ipvsadm is not installed: skipped']);
+  });
+
+  it('records nft list ruleset from an nft binary on PATH, and the entry reads back as nftables facts', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'kl-nft-'));
+    const ruleset = 'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tip saddr 10.0.0.2 ip protocol vrrp accept\n\t}\n}\n';
+    // A fake nft that prints the ruleset only for `nft list ruleset`, as the real one does.
+    writeFileSync(join(bin, 'ruleset.txt'), ruleset);
+    writeFileSync(join(bin, 'nft'), `#!/bin/sh\n[ "$*" = "list ruleset" ] || exit 1\ncat '${join(bin, 'ruleset.txt')}'\n`, { mode: 0o755 });
+    const result = spawnSync(process.execPath, [CLI, 'facts', 'collect', '--name', 'lb1'], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('nftables: |');
+    const workspace = readWorkspaceFile('/ws/keepalived-lint.yaml', `version: 1\n${result.stdout}`);
+    expect(workspace.problems).toEqual([]);
+    const host = workspace.facts.hosts[0];
+    const decision = host.inbound!({ family: 4, saddr: parseIp('10.0.0.3'), daddr: parseIp('224.0.0.18')!, protocol: 'vrrp', iif: 'eth0' });
+    expect([decision.drop?.action, decision.drop?.chain, decision.nearMisses[0]?.rule.text]).toEqual(['policy drop', 'input', 'ip saddr 10.0.0.2 ip protocol vrrp accept']);
   });
 
   it('runs on this machine and prints an entry that validates as a workspace file', () => {

@@ -45,6 +45,8 @@ export function collectHostFacts(run: Runner, options: { name?: string; labels?:
   }
   const firewall = output(['iptables-save']);
   if (firewall?.trim()) entry.firewall = firewall;
+  const nftables = output(['nft', 'list', 'ruleset']);
+  if (nftables?.trim()) entry.nftables = nftables;
   const ipvs = output(['ipvsadm', '-Ln', '--stats']);
   if (ipvs?.trim()) entry.ipvs = ipvs;
   return { entry, notes };

@@ -12,6 +12,10 @@ import type { SeveritySetting } from '../types.js';
 import type { HostAddressFact, HostFact, HostFacts, ParameterFact } from './context.js';
 import { deleteCommand, indexFirewall, parseIptablesSave } from './iptables.js';
 import { parseIpvsadm } from './ipvsadm.js';
+import { inboundOf, type LocatedFilter } from './packet-filter/inbound.js';
+import { parseIptablesModel } from './packet-filter/iptables-model.js';
+import { nftJsonToText } from './packet-filter/nft-json.js';
+import { parseNftRuleset } from './packet-filter/nft-parser.js';
 
 export interface WorkspaceProblem {
   message: string;
@@ -36,7 +40,7 @@ export interface WorkspaceFile {
 }
 
 const TOP_KEYS = new Set(['version', 'dialect', 'keepalived_version', 'rules', 'max_problems', 'hosts', 'parameters', 'include_outside_root']);
-const HOST_KEYS = new Set(['labels', 'interfaces', 'addresses', 'configs', 'firewall', 'ipvs']);
+const HOST_KEYS = new Set(['labels', 'interfaces', 'addresses', 'configs', 'firewall', 'nftables', 'ipvs']);
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 class Reader {
@@ -103,9 +107,40 @@ function readAddresses(reader: Reader, node: Node, iface?: string): HostAddressF
   });
 }
 
-function readFirewall(reader: Reader, node: Node, host: HostFact): void {
+/** Where an offset of a block scalar's text is in the workspace file (the block's start for text we derived). */
+function blockLocator(reader: Reader, node: Node, text: string, derived = false): LocatedFilter['locate'] {
+  const lines = blockLineOffsets(reader, node);
+  const valueLines = new LineIndex(text);
+  const fileLines = new LineIndex(reader.text);
+  return (offset, length) => {
+    const position = valueLines.positionAt(offset);
+    // Columns count from the line's first non-blank character on both sides (YAML strips the block's indentation).
+    const lineStart = valueLines.offsetAt({ line: position.line, character: 0 });
+    const indent = /^\s*/.exec(text.slice(lineStart, offset))![0].length;
+    const start = derived || lines[position.line] === undefined ? reader.range(node).start : lines[position.line] + position.character - indent;
+    return { location: { path: reader.path, start, end: derived ? start : start + length }, line: fileLines.positionAt(start).line + 1 };
+  };
+}
+
+function readNftables(reader: Reader, node: Node, filters: LocatedFilter[]): void {
+  const text = reader.string(node, 'nftables (nft list ruleset output)');
+  if (text === undefined) return;
+  if (!text.trimStart().startsWith('{')) {
+    filters.push({ filter: parseNftRuleset(text), locate: blockLocator(reader, node, text) });
+    return;
+  }
+  try {
+    const derived = nftJsonToText(text);
+    filters.push({ filter: parseNftRuleset(derived), locate: blockLocator(reader, node, derived, true) });
+  } catch {
+    reader.problem(node, 'nftables looks like nft -j output but is not valid JSON');
+  }
+}
+
+function readFirewall(reader: Reader, node: Node, host: HostFact, filters: LocatedFilter[]): void {
   const text = reader.string(node, 'firewall (iptables-save output)');
   if (text === undefined) return;
+  filters.push({ filter: parseIptablesModel(text), locate: blockLocator(reader, node, text) });
   const lines = blockLineOffsets(reader, node);
   const valueLines = new LineIndex(text);
   const firewall = indexFirewall(parseIptablesSave(text));
@@ -149,6 +184,7 @@ function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; glo
   if (name === undefined) return undefined;
   const host: HostFact = { name, labels: [], addresses: [], interfaces: [], location: reader.location(pair.key) };
   const globs: string[] = [];
+  const filters: LocatedFilter[] = [];
   for (const field of reader.pairs(pair.value, `host ${name}`)) {
     const key = isScalar(field.key) ? String(field.key.value) : '';
     if (key === 'labels') host.labels = reader.strings(field.value, 'a label').map((l) => l.value);
@@ -161,10 +197,12 @@ function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; glo
         for (const address of readAddresses(reader, iface.value!, ifname)) host.addresses.push(address);
       }
     } else if (key === 'configs') for (const glob of readGlobs(reader, field.value)) globs.push(glob);
-    else if (key === 'firewall') readFirewall(reader, field.value!, host);
+    else if (key === 'firewall') readFirewall(reader, field.value!, host, filters);
+    else if (key === 'nftables') readNftables(reader, field.value!, filters);
     else if (key === 'ipvs') readIpvs(reader, field.value!, host);
     else reader.problem(field.key, `unknown key '${key}' in host ${name} (expected ${[...HOST_KEYS].join(', ')})`, 'warning');
   }
+  if (filters.length > 0) host.inbound = inboundOf(filters);
   return { host, globs };
 }
 

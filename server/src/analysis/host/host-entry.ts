@@ -11,6 +11,7 @@ export interface HostEntry {
   /** Addresses when interface names are unknown. */
   addresses?: string[];
   firewall?: string;
+  nftables?: string;
   ipvs?: string;
 }
 

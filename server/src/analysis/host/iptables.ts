@@ -28,7 +28,7 @@ function ports(text: string): Array<[number, number]> {
 }
 
 /** Words of a rule line; a quoted argument (`--comment "a b"`) stays one word. */
-function ruleWords(line: string): string[] {
+export function ruleWords(line: string): string[] {
   return [...line.matchAll(/"((?:[^"\\]|\\.)*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 

@@ -13,6 +13,7 @@ import { parameterWrongNode } from './parameter-wrong-node.js';
 import { swappedNodeParameters } from './swapped-node-parameters.js';
 import { virtualServerAddressNotVip } from './virtual-server-address-not-vip.js';
 import { vridConflict } from './vrid-conflict.js';
+import { vrrpBlockedByFirewall } from './vrrp-blocked-by-firewall.js';
 import { authPassTooLong } from './auth-pass-too-long.js';
 import { deprecatedKeyword } from './deprecated-keyword.js';
 import { dialectKeyword } from './dialect-keyword.js';
@@ -68,7 +69,7 @@ export const allRules: readonly Rule[] = [
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
 export const workspaceRules: readonly WorkspaceRule[] = [
   swappedNodeParameters, parameterWrongNode, vridConflict, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie,
-  pairVirtualServersDiffer, pairRealServersDiffer, virtualServerAddressNotVip,
+  pairVirtualServersDiffer, pairRealServersDiffer, virtualServerAddressNotVip, vrrpBlockedByFirewall,
 ];
 
 /** Every rule's metadata, file rules and workspace rules alike. */
