@@ -6,7 +6,7 @@
 // this node's address; it arrives on this instance's interface.
 import { firstChild } from '../model/config-tree.js';
 import { hasAddress, ownerOf } from '../host/lookup.js';
-import { hostName, vrrpPairs, type InstanceView } from '../host/pairs.js';
+import { hostName as nameOf, vrrpClusters, type InstanceView } from '../host/pairs.js';
 import type { FilterRuleFact, HostFact } from '../host/context.js';
 import type { Packet } from '../host/packet-filter/model.js';
 import { parseIp, sameAddress, type IpAddress } from '../net/ip.js';
@@ -72,8 +72,9 @@ export const vrrpBlockedByFirewall: WorkspaceRule = {
   },
   checkWorkspace(context) {
     const seen = new Set<string>();
-    for (const pair of vrrpPairs(context.configs)) {
-      for (const [receiver, sender] of [[pair.a, pair.b], [pair.b, pair.a]]) {
+    const hostName = (config: InstanceView['config']) => nameOf(context, config);
+    for (const cluster of vrrpClusters(context.configs)) {
+      for (const [receiver, sender] of cluster.flatMap((r) => cluster.filter((s) => s.config !== r.config).map((s) => [r, s]))) {
         const host = receiver.config.host;
         const packet = host?.inbound && advertPacket(sender, receiver, host);
         if (!host?.inbound || !packet) continue;
