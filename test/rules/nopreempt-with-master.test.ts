@@ -33,10 +33,19 @@ describe(RULE, () => {
     expect(applyFixTo(text, d.diagnostic.fix!)).toBe(instance('state BACKUP', 'nopreempt'));
   });
 
-  it('uses the last state line, as keepalived does', () => {
+  it('keeps MASTER once given, as keepalived does (a later state BACKUP is ignored)', () => {
     expect(where(RULE, instance('state BACKUP', 'nopreempt', 'state MASTER'))).toEqual([[3, 'nopreempt']]);
     expect(found(RULE, instance('state BACKUP', 'nopreempt', 'state MASTER'))[0].message).toContain('(line 4)');
-    expect(where(RULE, instance('state MASTER', 'state BACKUP', 'nopreempt'))).toEqual([]);
+    expect(where(RULE, instance('state MASTER', 'state BACKUP', 'nopreempt'))).toEqual([[4, 'nopreempt']]);
+    expect(found(RULE, instance('state MASTER', 'state BACKUP', 'nopreempt'))[0].message).toContain('(line 2)');
+  });
+
+  it('reports nopreempt of the address owner (priority 255), without a fix', () => {
+    const text = instance('state BACKUP', 'nopreempt').replace('priority 100', 'priority 255');
+    const [d] = found(RULE, text);
+    expect([d.line, d.text]).toEqual([3, 'nopreempt']);
+    expect(d.message).toContain('its priority is 255 (line 6)');
+    expect(d.diagnostic.fix).toBeUndefined();
   });
 
   it('does not report nopreempt with state BACKUP, without a state, or MASTER without nopreempt', () => {

@@ -19,9 +19,9 @@ describe('review regressions', () => {
     expect(where('syntax-error', 'global_defs {\n    router_id LB1\n}\n}\n')).toEqual([[4, '}']]);
   });
 
-  it('counts virtual_ipaddress_excluded as addresses that move', () => {
+  it('does not count virtual_ipaddress_excluded as VIPs (keepalived 2.2.7: "No VIP specified")', () => {
     const text = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 5\n    virtual_ipaddress_excluded {\n        10.0.0.100/24\n    }\n}\n';
-    expect(where('no-virtual-ipaddress', text)).toEqual([]);
+    expect(where('no-virtual-ipaddress', text)).toEqual([[1, 'VI_1']]);
   });
 
   it('does not rewrite a $VARIABLE in nopreempt-with-master\'s fix', () => {

@@ -54,6 +54,20 @@ import { vipBlockedByFirewall } from './vip-blocked-by-firewall.js';
 import { vipIsHostAddress } from './vip-is-host-address.js';
 import { vipOutsideInterfaceSubnet } from './vip-outside-interface-subnet.js';
 import { wrongBlock } from './wrong-block.js';
+import { addressFamilyMismatch } from './address-family-mismatch.js';
+import { authenticationIgnored } from './authentication-ignored.js';
+import { emptyNotificationEmail } from './empty-notification-email.js';
+import { labelOnIpv6Address } from './label-on-ipv6-address.js';
+import { preemptDelayIgnored } from './preempt-delay-ignored.js';
+import { redundantTrackInterface } from './redundant-track-interface.js';
+import { ruleWithoutPreference } from './rule-without-preference.js';
+import { strictModeConflict } from './strict-mode-conflict.js';
+import { syncGroupMembership } from './sync-group-membership.js';
+import { trackedRouteProtocol } from './tracked-route-protocol.js';
+import { trackingWeightIgnored } from './tracking-weight-ignored.js';
+import { unicastWithoutPeers } from './unicast-without-peers.js';
+import { vmacSettingIgnored } from './vmac-setting-ignored.js';
+import { vmacWithUnicast } from './vmac-with-unicast.js';
 
 export const allRules: readonly Rule[] = [
   syntaxError, unknownKeyword, wrongBlock, missingArgument, invalidValue, deprecatedKeyword, dialectKeyword,
@@ -64,6 +78,8 @@ export const allRules: readonly Rule[] = [
   fnatWithoutLocalAddresses, realServerChecksDiffer,
   localAddressNotOnHost, unicastPeerIsSelf, interfaceNotOnHost, vipOutsideInterfaceSubnet, vipIsHostAddress,
   vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, strictModeDropsVipTraffic, drRealServerNotOnLink,
+  addressFamilyMismatch, authenticationIgnored, emptyNotificationEmail, labelOnIpv6Address, preemptDelayIgnored, redundantTrackInterface, ruleWithoutPreference,
+  strictModeConflict, syncGroupMembership, trackedRouteProtocol, trackingWeightIgnored, unicastWithoutPeers, vmacSettingIgnored, vmacWithUnicast,
 ];
 
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
