@@ -6,6 +6,7 @@ import type { WorkspaceRule } from '../workspace-rule.js';
 import { pairAdvertIntDiffers } from './pair-advert-int-differs.js';
 import { pairAuthDiffers } from './pair-auth-differs.js';
 import { pairPriorityTie } from './pair-priority-tie.js';
+import { pairUnicastMismatch } from './pair-unicast-mismatch.js';
 import { pairRealServersDiffer } from './pair-real-servers-differ.js';
 import { pairVipsDiffer } from './pair-vips-differ.js';
 import { pairVirtualServersDiffer } from './pair-virtual-servers-differ.js';
@@ -84,7 +85,7 @@ export const allRules: readonly Rule[] = [
 
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
 export const workspaceRules: readonly WorkspaceRule[] = [
-  swappedNodeParameters, parameterWrongNode, vridConflict, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie,
+  swappedNodeParameters, parameterWrongNode, vridConflict, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie, pairUnicastMismatch,
   pairVirtualServersDiffer, pairRealServersDiffer, virtualServerAddressNotVip, vrrpBlockedByFirewall,
 ];
 
