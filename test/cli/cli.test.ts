@@ -251,7 +251,7 @@ describe('includes', () => {
 
   it('lints a discovered fragment only as part of the file that includes it', () => {
     const root = tree({
-      'keepalived/keepalived.conf': `${CLEAN_CONFIG}virtual_server 10.0.0.10 80 {\n    include conf.d/rs.conf\n}\n`,
+      'keepalived/keepalived.conf': `${CLEAN_CONFIG}virtual_server 10.0.0.10 80 {\n    lvs_sched rr\n    lvs_method NAT\n    protocol TCP\n    include conf.d/rs.conf\n}\n`,
       'keepalived/conf.d/rs.conf': 'real_server 10.0.1.1 80 {\n    weight 1\n}\n',
     });
     const run = runCli(cli, ['-f', 'json'], { cwd: root });

@@ -33,11 +33,15 @@ const FIXABLE = [
   '}\n',
   'virtual_server 10.0.0.10 80 {\r\n',
   '\tlb_kind DR \t\r\n',
+  '\tlvs_sched rr\r\n',
+  '\tprotocol TCP\r\n',
   '\treal_server 10.0.1.1 80 {\r\n',
   '\t\tweight 1\r\n',
   '\t}\r\n',
   '}',
 ].join('');
+/** The rest of a complete service, so only the fixes under test remain to report. */
+const SERVICE = '    lvs_sched rr\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n';
 const FIXED = FIXABLE.replace('auth_pass abcdefghijkl', 'auth_pass abcdefgh').replace('lb_kind DR', 'lvs_method DR');
 
 beforeAll(() => {
@@ -66,12 +70,12 @@ describe('--fix', () => {
   it('fixes included files and reports what remains', () => {
     const root = tree({
       'keepalived/keepalived.conf': `${CLEAN_CONFIG}include conf.d/*.conf\n`,
-      'keepalived/conf.d/vs.conf': 'virtual_server 10.0.0.10 80 {\n    lb_kind DR\n    bogus 1\n}\n',
+      'keepalived/conf.d/vs.conf': `virtual_server 10.0.0.10 80 {\n    lb_kind DR\n    bogus 1\n${SERVICE}}\n`,
     });
     const run = runCli(cli, ['--fix', '-f', 'json'], { cwd: root });
     expect(run.status).toBe(1);
     expect(rulesByFile(JSON.parse(run.stdout) as JsonOutput)).toEqual({ 'keepalived/conf.d/vs.conf': ['unknown-keyword'], 'keepalived/keepalived.conf': [] });
-    expect(read(root, 'keepalived/conf.d/vs.conf')).toBe('virtual_server 10.0.0.10 80 {\n    lvs_method DR\n    bogus 1\n}\n');
+    expect(read(root, 'keepalived/conf.d/vs.conf')).toBe(`virtual_server 10.0.0.10 80 {\n    lvs_method DR\n    bogus 1\n${SERVICE}}\n`);
     expect(read(root, 'keepalived/keepalived.conf')).toBe(`${CLEAN_CONFIG}include conf.d/*.conf\n`);
   });
 
@@ -97,24 +101,24 @@ describe('--fix', () => {
     const root = tree({
       'a/keepalived.conf': `${CLEAN_CONFIG}include ../shared/vs.conf\n`,
       'b/keepalived.conf': `${CLEAN_CONFIG.replace('lb1', 'lb2')}include ../shared/vs.conf\n`,
-      'shared/vs.conf': 'virtual_server 10.0.0.10 80 {\n    lb_kind DR\n}\n',
+      'shared/vs.conf': `virtual_server 10.0.0.10 80 {\n    lb_kind DR\n${SERVICE}}\n`,
     });
     const run = runCli(cli, ['--fix', 'a', 'b'], { cwd: root });
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    expect(read(root, 'shared/vs.conf')).toBe('virtual_server 10.0.0.10 80 {\n    lvs_method DR\n}\n');
+    expect(read(root, 'shared/vs.conf')).toBe(`virtual_server 10.0.0.10 80 {\n    lvs_method DR\n${SERVICE}}\n`);
   });
 
   it('fixes each include tree on its own and lists the skipped ones with the reason (issue 9, item 2)', () => {
     const root = tree({
-      'fine.conf': 'virtual_server 10.0.0.1 80 {\n    lb_algo rr\n    protocol TCP\n}\n',
+      'fine.conf': 'virtual_server 10.0.0.1 80 {\n    lb_algo rr\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n',
       // Fixing the typo makes virtual_ipaddress a block keyword without '{': a syntax error.
       'breaks.conf': 'vrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    virtual_ipaddres 10.0.0.1\n}\n',
       'broken.conf': 'virtual_server 10.0.0.2 80 {\n    lb_algo rr\n',
     });
     const before = { breaks: read(root, 'breaks.conf'), broken: read(root, 'broken.conf') };
     const run = runCli(cli, ['--fix', 'fine.conf', 'breaks.conf', 'broken.conf'], { cwd: root });
-    expect(read(root, 'fine.conf')).toBe('virtual_server 10.0.0.1 80 {\n    lvs_sched rr\n    protocol TCP\n}\n');
+    expect(read(root, 'fine.conf')).toBe('virtual_server 10.0.0.1 80 {\n    lvs_sched rr\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n');
     expect({ breaks: read(root, 'breaks.conf'), broken: read(root, 'broken.conf') }).toEqual(before);
     expect(run.stderr.split('\n')).toEqual([
       'keepalived-lint: fixed 1 file; 2 skipped:',
@@ -129,15 +133,15 @@ describe('--fix', () => {
 
   it('fixes a $NAME definition where it is written, and says in json what to change by hand elsewhere (issue 9, item 1)', () => {
     const root = tree({
-      'def.conf': '$ALG=lb_algo rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n',
-      'glued.conf': '$A=lb_\nvirtual_server 10.0.0.1 80 {\n    ${A}algo rr\n    protocol TCP\n}\n',
+      'def.conf': '$ALG=lb_algo rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n',
+      'glued.conf': '$A=lb_\nvirtual_server 10.0.0.1 80 {\n    ${A}algo rr\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n',
     });
     const glued = read(root, 'glued.conf');
     const run = runCli(cli, ['--fix', '-f', 'json', 'def.conf', 'glued.conf'], { cwd: root });
     expect(run.status).toBe(0);
-    expect(read(root, 'def.conf')).toBe('$ALG=lvs_sched rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n}\n');
+    expect(read(root, 'def.conf')).toBe('$ALG=lvs_sched rr\nvirtual_server 10.0.0.1 80 {\n    $ALG\n    protocol TCP\n    real_server 10.0.1.1 80 {\n    }\n}\n');
     expect(read(root, 'glued.conf')).toBe(glued);
-    const [d] = (JSON.parse(run.stdout) as JsonOutput).files.find((f) => f.path === 'glued.conf')!.diagnostics;
+    const d = (JSON.parse(run.stdout) as JsonOutput).files.find((f) => f.path === 'glued.conf')!.diagnostics.find((x) => x.rule === 'deprecated-keyword')!;
     expect(d.fix).toBeUndefined();
     expect(d.suggestions).toEqual([{ title: "Replace with 'lvs_sched' (by hand: the text comes from $A)", edits: [] }]);
   });

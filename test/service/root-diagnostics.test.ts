@@ -44,7 +44,12 @@ describe('after the line where keepalived stops reading', () => {
 
   it('keeps what the other processes read after it (corpus file 138: the checker reads on)', () => {
     const text = `${TEMPLATE}virtual_server 10.0.0.100 80 {\n    bogus_vs 1\n}\nbogus_top 1\n`;
-    expect(findings(text)).toEqual([['missing-argument', 2, TEST_PATH], ['unknown-keyword', 13, TEST_PATH], ['unknown-keyword', 15, TEST_PATH]]);
+    expect(findings(text)).toEqual([
+      ['missing-argument', 2, TEST_PATH],
+      ['virtual-server-without-real-servers', 12, TEST_PATH],
+      ['unknown-keyword', 13, TEST_PATH],
+      ['unknown-keyword', 15, TEST_PATH],
+    ]);
     expect(lintSnippet(text)[0].message).toContain('keepalived never reads the 9 lines after it');
   });
 
