@@ -45,7 +45,13 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 class Reader {
   readonly problems: WorkspaceProblem[] = [];
+  private lineIndex?: LineIndex;
   constructor(readonly path: string, readonly text: string) {}
+
+  /** The file's line starts, built once: every host's firewall block locates its rules by it. */
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
 
   /** A node's offsets, kept inside the text (problems must point into the file). */
   range(node: Node | null | undefined): { start: number; end: number } {
@@ -111,14 +117,13 @@ function readAddresses(reader: Reader, node: Node, iface?: string): HostAddressF
 function blockLocator(reader: Reader, node: Node, text: string, derived = false): LocatedFilter['locate'] {
   const lines = blockLineOffsets(reader, node);
   const valueLines = new LineIndex(text);
-  const fileLines = new LineIndex(reader.text);
   return (offset, length) => {
     const position = valueLines.positionAt(offset);
     // Columns count from the line's first non-blank character on both sides (YAML strips the block's indentation).
     const lineStart = valueLines.offsetAt({ line: position.line, character: 0 });
     const indent = /^\s*/.exec(text.slice(lineStart, offset))![0].length;
     const start = derived || lines[position.line] === undefined ? reader.range(node).start : lines[position.line] + position.character - indent;
-    return { location: { path: reader.path, start, end: derived ? start : start + length }, line: fileLines.positionAt(start).line + 1 };
+    return { location: { path: reader.path, start, end: derived ? start : start + length }, line: reader.lines.positionAt(start).line + 1 };
   };
 }
 
