@@ -1,7 +1,9 @@
-// End to end in VS Code itself: code-server with the packaged .vsix, driven in Debian's
-// Chromium by playwright-core. Opens the incident example, reads the Problems panel, applies
-// the quick fix for the wrong local address and checks the file on disk. Also takes the
-// screenshot shown in the README (KL_UPDATE_SCREENSHOT=1). Needs test/editors/install-code-server.sh (run by .ci/run).
+// End to end in VS Code itself: code-server with the .vsix `npm run package-vsix` builds, driven
+// in Debian's Chromium by playwright-core. Opens the incident example, checks the status bar
+// item and the extension's commands in the Command Palette, reads the Problems panel, applies
+// the quick fix for the wrong local address and checks the file on disk, then opens the
+// workspace file with its command. Also takes the screenshots in docs/images that the READMEs
+// show (KL_UPDATE_SCREENSHOT=1). Needs test/editors/install-code-server.sh (run by .ci/run).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +35,22 @@ async function openProblems(page: Page): Promise<void> {
   await page.waitForTimeout(1000);
 }
 
+/** The extension's commands as the Command Palette lists them (package.json's contributes.commands). */
+const COMMANDS = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).contributes.commands as Array<{ title: string; category: string }>)
+  .map((c) => `${c.category}: ${c.title}`);
+
+/** Opens the Command Palette filtered to `filter` and returns the labels of the rows it lists. */
+async function paletteRows(page: Page, filter: string): Promise<string[]> {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget .quick-input-box input', { timeout: 15_000 });
+  await page.keyboard.type(filter);
+  await page.waitForFunction(`[...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((row) => row.textContent.includes(${JSON.stringify(filter.trim())}))`, undefined, { timeout: 30_000 });
+  return page.$$eval('.quick-input-list .monaco-list-row', (list) => list.map((r) => r.getAttribute('aria-label') ?? r.textContent ?? ''));
+}
+
+/** Screenshots go to docs/images with KL_UPDATE_SCREENSHOT=1 (the READMEs show them), else to the temp dir. */
+const screenshotPath = (work: string, name: string): string => (process.env.KL_UPDATE_SCREENSHOT === '1' ? join(ROOT, 'docs', 'images', name) : join(work, name));
+
 /** Rows of the Problems list; the panel is maximized first, as the list only renders what is visible. */
 async function problemRows(page: Page): Promise<string[]> {
   await page.click('[aria-label="Maximize Panel Size"]');
@@ -53,7 +71,7 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
   });
 
   it('shows the incident diagnostics in Problems and applies the local-address quick fix', async () => {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', join(work, 'keepalived-lint.vsix')], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'package-vsix.mjs'), '--out', join(work, 'keepalived-lint.vsix')], { cwd: ROOT, stdio: 'ignore' });
     const [userData, extensions, folder] = ['user', 'extensions', 'incident'].map((d) => join(work, d));
     cpSync(join(ROOT, 'examples', 'incident'), folder, { recursive: true });
     mkdirSync(join(userData, 'User'), { recursive: true });
@@ -79,10 +97,19 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.waitForFunction("[...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((row) => row.textContent.includes('keepalived.conf'))", undefined, { timeout: 60_000 });
     await page.keyboard.press('Enter');
     await page.waitForSelector('.cdr[class*=squiggly-]', { timeout: 60_000 });
+
+    // The status bar item names the dialect and version, the host and the workspace file.
+    const status = await page.waitForSelector('.statusbar-item [aria-label^="keepalived-lint: "]', { timeout: 30_000 });
+    expect(await status.getAttribute('aria-label')).toBe('keepalived-lint: DPVS keepalived 2.2.7, lvs-a, keepalived-lint.yaml');
+    expect(await status.textContent()).toContain('DPVS keepalived 2.2.7 · lvs-a · keepalived-lint.yaml');
+    // Every command of the extension is in the Command Palette.
+    const palette = await paletteRows(page, 'keepalived-lint: ');
+    for (const command of COMMANDS) expect(palette.some((row) => row.includes(command)), `Command Palette lists ${command}`).toBe(true);
+    await page.screenshot({ path: screenshotPath(work, 'vscode-commands.png') });
+    await page.keyboard.press('Escape');
+
     await openProblems(page);
-    // KL_UPDATE_SCREENSHOT=1 refreshes the README's picture; otherwise it stays in the temp dir.
-    const shot = process.env.KL_UPDATE_SCREENSHOT === '1' ? join(ROOT, 'docs', 'images', 'vscode-incident.png') : join(work, 'incident.png');
-    await page.screenshot({ path: shot });
+    await page.screenshot({ path: screenshotPath(work, 'vscode-incident.png') });
     const rows = await problemRows(page);
 
     const cli = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), '--format', 'json', join(folder, 'lvs-a', 'keepalived.conf')], { encoding: 'utf8' }).stdout);
@@ -107,5 +134,10 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.keyboard.press('Control+S');
     await page.waitForTimeout(2000);
     expect(readFileSync(join(folder, 'lvs-a', 'keepalived.conf'), 'utf8')).toContain('    10.186.87.105 bond0\n');
+
+    // A command runs from the palette: it opens the workspace file lvs-a was matched to.
+    await paletteRows(page, 'keepalived-lint: Open Workspace File');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.tab.active[aria-label^="keepalived-lint.yaml"]', { timeout: 30_000 });
   }, 360_000);
 });
