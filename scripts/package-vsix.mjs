@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
-import { entries, shared } from '../esbuild.mjs';
+import { entries, shared } from './bundles.mjs';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(ROOT, 'keepalived-lint.vsix') } } });
