@@ -99,8 +99,11 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.waitForSelector('.cdr[class*=squiggly-]', { timeout: 60_000 });
 
     // The status bar item names the dialect and version, the host and the workspace file.
-    const status = await page.waitForSelector('.statusbar-item [aria-label^="keepalived-lint: "]', { timeout: 30_000 });
-    expect(await status.getAttribute('aria-label')).toBe('keepalived-lint: DPVS keepalived 2.2.7, lvs-a, keepalived-lint.yaml');
+    // It is refreshed as the server answers, so wait for the final label before comparing.
+    const label = 'keepalived-lint: DPVS keepalived 2.2.7, lvs-a, keepalived-lint.yaml';
+    const status = await page.waitForSelector(`.statusbar-item [aria-label="${label}"]`, { timeout: 30_000 })
+      .catch(() => page.waitForSelector('.statusbar-item [aria-label^="keepalived-lint: "]', { timeout: 1_000 }));
+    expect(await status.getAttribute('aria-label')).toBe(label);
     expect(await status.textContent()).toContain('DPVS keepalived 2.2.7 · lvs-a · keepalived-lint.yaml');
     // Every command of the extension is in the Command Palette.
     const palette = await paletteRows(page, 'keepalived-lint: ');
