@@ -1,9 +1,9 @@
 // End to end in VS Code itself: code-server with the .vsix `npm run package-vsix` builds, driven
 // in Debian's Chromium by playwright-core. Opens the incident example, checks the status bar
 // item and the extension's commands in the Command Palette, reads the Problems panel, applies
-// the quick fix for the wrong local address and checks the file on disk, then opens the
-// workspace file with its command. Also takes the screenshots in docs/images that the READMEs
-// show (KL_UPDATE_SCREENSHOT=1). Needs test/editors/install-code-server.sh (run by .ci/run).
+// the quick fix for the wrong local address and checks the file on disk, runs Fix All Problems
+// in File (the result must be what --fix writes), then opens the workspace file with its
+// command. Also takes the screenshots in docs/images that the READMEs show (KL_UPDATE_SCREENSHOT=1). Needs test/editors/install-code-server.sh (run by .ci/run).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,7 +138,20 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.waitForTimeout(2000);
     expect(readFileSync(join(folder, 'lvs-a', 'keepalived.conf'), 'utf8')).toContain('    10.186.87.105 bond0\n');
 
-    // A command runs from the palette: it opens the workspace file lvs-a was matched to.
+    // Fix All Problems in File applies the fixes the quick fix above left (the legacy lb_algo and
+    // lb_kind names among them): the file comes out as keepalived-lint --fix writes it.
+    const cliFixed = join(work, 'cli-fix');
+    cpSync(folder, cliFixed, { recursive: true });
+    spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), '--fix', join(cliFixed, 'lvs-a', 'keepalived.conf')], { cwd: cliFixed });
+    const expectedText = readFileSync(join(cliFixed, 'lvs-a', 'keepalived.conf'), 'utf8');
+    expect(expectedText).toMatch(/lvs_sched rr\n\s*lvs_method FNAT\n/);
+    await paletteRows(page, 'keepalived-lint: Fix All Problems in File');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => readFileSync(join(folder, 'lvs-a', 'keepalived.conf'), 'utf8'), { timeout: 15_000 }).toBe(expectedText);
+
+    // Open Workspace File opens the workspace file lvs-a was matched to.
     await paletteRows(page, 'keepalived-lint: Open Workspace File');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tab.active[aria-label^="keepalived-lint.yaml"]', { timeout: 30_000 });
