@@ -2,8 +2,8 @@
 // in Debian's Chromium by playwright-core. Opens the incident example, checks the status bar
 // item and the extension's commands in the Command Palette, reads the Problems panel, applies
 // the quick fix for the wrong local address and checks the file on disk, runs Fix All Problems
-// in File (the result must be what --fix writes), then opens the workspace file with its
-// command. Also takes the screenshots in docs/images that the READMEs show (KL_UPDATE_SCREENSHOT=1). Needs test/editors/install-code-server.sh (run by .ci/run).
+// in File (the result must be what --fix writes), opens the workspace file with its command and
+// saves an edit with fix on save enabled. Also takes the screenshots in docs/images that the READMEs show (KL_UPDATE_SCREENSHOT=1). Needs test/editors/install-code-server.sh (run by .ci/run).
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,24 @@ async function openProblems(page: Page): Promise<void> {
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 30_000 });
   await page.waitForTimeout(1000);
+}
+
+/** Opens a file of the folder with Quick Open. */
+async function quickOpen(page: Page, path: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type(path);
+  // Quick Open fills its list from a file search: pressing Enter before the file is listed
+  // (a busy machine) opens nothing, and the extension never activates.
+  await page.waitForFunction(`[...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((row) => row.textContent.includes(${JSON.stringify(path.split('/').pop())}))`, undefined, { timeout: 60_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The text `keepalived-lint --fix` writes for `path` of `folder`, edited by `edit` first (run on a copy). */
+function cliFixedText(folder: string, copy: string, path: string, edit = (text: string) => text): string {
+  cpSync(folder, copy, { recursive: true });
+  writeFileSync(join(copy, path), edit(readFileSync(join(copy, path), 'utf8')));
+  spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), '--fix', join(copy, path)], { cwd: copy });
+  return readFileSync(join(copy, path), 'utf8');
 }
 
 /** The extension's commands as the Command Palette lists them (package.json's contributes.commands). */
@@ -90,12 +108,7 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.goto(`http://127.0.0.1:${PORT}/?folder=${encodeURIComponent(folder)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForTimeout(3000);
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('lvs-a/keepalived.conf');
-    // Quick Open fills its list from a file search: pressing Enter before the file is listed
-    // (a busy machine) opens nothing, and the extension never activates.
-    await page.waitForFunction("[...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((row) => row.textContent.includes('keepalived.conf'))", undefined, { timeout: 60_000 });
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'lvs-a/keepalived.conf');
     await page.waitForSelector('.cdr[class*=squiggly-]', { timeout: 60_000 });
 
     // The status bar item names the dialect and version, the host and the workspace file.
@@ -140,10 +153,7 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
 
     // Fix All Problems in File applies the fixes the quick fix above left (the legacy lb_algo and
     // lb_kind names among them): the file comes out as keepalived-lint --fix writes it.
-    const cliFixed = join(work, 'cli-fix');
-    cpSync(folder, cliFixed, { recursive: true });
-    spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), '--fix', join(cliFixed, 'lvs-a', 'keepalived.conf')], { cwd: cliFixed });
-    const expectedText = readFileSync(join(cliFixed, 'lvs-a', 'keepalived.conf'), 'utf8');
+    const expectedText = cliFixedText(folder, join(work, 'cli-fix-a'), join('lvs-a', 'keepalived.conf'));
     expect(expectedText).toMatch(/lvs_sched rr\n\s*lvs_method FNAT\n/);
     await paletteRows(page, 'keepalived-lint: Fix All Problems in File');
     await page.keyboard.press('Enter');
@@ -155,5 +165,22 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await paletteRows(page, 'keepalived-lint: Open Workspace File');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tab.active[aria-label^="keepalived-lint.yaml"]', { timeout: 30_000 });
+
+    // Fix on save, as the READMEs tell users to enable it in their settings: an edit to lvs-b
+    // saved with editor.codeActionsOnSave source.fixAll.keepalived is saved as --fix writes it.
+    mkdirSync(join(folder, '.vscode'));
+    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ '[keepalived]': { 'editor.codeActionsOnSave': { 'source.fixAll.keepalived': 'explicit' } } }));
+    await page.waitForTimeout(2000);
+    const lvsB = join(folder, 'lvs-b', 'keepalived.conf');
+    // The edit: a blank line added at the end.
+    const savedB = cliFixedText(folder, join(work, 'cli-fix-b'), join('lvs-b', 'keepalived.conf'), (text) => `${text}\n`);
+    expect(savedB).toMatch(/lvs_sched rr\n\s*lvs_method FNAT\n/);
+    await quickOpen(page, 'lvs-b/keepalived.conf');
+    await page.waitForSelector('.tab.active[aria-label^="keepalived.conf"]', { timeout: 30_000 });
+    await page.waitForSelector('.cdr[class*=squiggly-]', { timeout: 60_000 });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => readFileSync(lvsB, 'utf8'), { timeout: 15_000 }).toBe(savedB);
   }, 360_000);
 });
