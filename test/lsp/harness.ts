@@ -84,3 +84,29 @@ export class LspClient {
     this.process.kill();
   }
 }
+
+/** The clients a test file starts, each initialised on a folder, all stopped by stopAll(). */
+export class ClientPool {
+  private readonly clients: LspClient[] = [];
+
+  async start(folder: string, capabilities: object = { workspace: { configuration: true } }): Promise<LspClient> {
+    const client = new LspClient();
+    this.clients.push(client);
+    await client.initialize(folder, capabilities);
+    return client;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.clients.splice(0).map((c) => c.stop()));
+  }
+}
+
+type Position = { line: number; character: number };
+
+/** The text after applying LSP text edits (non-overlapping) to `text`, as an editor would. */
+export function applyEdits(text: string, edits: Array<{ range: { start: Position; end: Position }; newText: string }>): string {
+  const lines = text.split('\n');
+  const offset = (p: Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((out, e) => out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end)), text);
+}

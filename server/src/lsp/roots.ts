@@ -24,6 +24,11 @@ export class DocumentRoots {
   /** False in a workspace VS Code does not trust: no setting or workspace file widens the root. */
   trusted = true;
 
+  /** The workspace folders, resolved. */
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
   setFolders(folders: readonly string[]): void {
     this.folders = folders.map((f) => resolve(f));
     this.roots.clear();

@@ -5,6 +5,7 @@ import {
   type Connection, type FormattingOptions, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
 import type { IncludeHost } from '../../../grammar/index.js';
 import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import { completionCandidates } from '../analysis/service/completion.js';
@@ -21,10 +22,11 @@ import { fileInfo, FileInfoRequest } from './file-info.js';
 import { hover } from './hover.js';
 import { inlayHints } from './inlay-hints.js';
 import { registerNavigation } from './navigation-handlers.js';
+import { NavigationScope } from './navigation-scope.js';
 import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { DocumentRoots } from './roots.js';
 import { readSettings, type ServerSettings } from './settings.js';
-import { documentLinks, documentSymbols, foldingRanges, selectionRanges, workspaceSymbols } from './structure.js';
+import { documentLinks, documentSymbols, foldingRanges, selectionRanges } from './structure.js';
 
 /**
  * Open documents longer than this are not analysed, like files the CLI refuses to read: linting
@@ -150,6 +152,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
@@ -246,14 +249,19 @@ export function startServer(connection: Connection): void {
     return completionItems(completionCandidates({ result: analysis.result, schema, file: 0, offset, linePrefix, facts: facts.factsFor(analysis.path) }), schema);
   });
 
-  registerNavigation(connection, { analysisOf, lintSettings, texts });
+  const openPaths = () => documents.all().map((d) => uriToPath(d.uri));
+  const scope = new NavigationScope({ filesFor, workspaceOf: (path) => facts.workspaceOf(path), openPaths, rootDirOf: (path) => roots.of(path).root?.dir });
+  registerNavigation(connection, {
+    analysisOf, lintSettings, texts, scope, openPaths,
+    // The root keepalived-lint.yaml of each workspace folder, and the one of each open document.
+    workspaces: () => [...roots.folderPaths.map((folder) => facts.workspaceOf(join(folder, 'keepalived.conf'))), ...openPaths().map((path) => facts.workspaceOf(path))],
+  });
 
   const withIndex = async (uri: string) => {
     const analysis = await analysisOf(uri);
     return analysis && { analysis, index: lineIndexOf(analysis.path, analysis.text) };
   };
   connection.onDocumentSymbol(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? documentSymbols(a.analysis, a.index) : []; });
-  connection.onWorkspaceSymbol((params) => workspaceSymbols(analyzer.all(), params.query, texts));
   connection.onFoldingRanges(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? foldingRanges(a.analysis, a.index) : []; });
   connection.onDocumentLinks(async (p) => { const a = await withIndex(p.textDocument.uri); return a ? documentLinks(a.analysis, a.index) : []; });
   connection.onSelectionRanges(async (p) => {

@@ -3,6 +3,7 @@ import { DocumentSymbol, SymbolKind, type DocumentLink, type FoldingRange, type 
 import type { ItemNode, LineIndex, Span } from '../../../grammar/index.js';
 import { outline, type OutlineItem } from '../analysis/service/outline.js';
 import type { Analysis } from './analyzer.js';
+import type { NavigationView } from './navigation.js';
 import { pathToUri, rangeOf, type TextLookup } from './convert.js';
 
 const range = (index: LineIndex, span: Span) => ({ start: index.positionAt(span.start), end: index.positionAt(span.end) });
@@ -83,20 +84,21 @@ export function documentLinks(analysis: Analysis, index: LineIndex): DocumentLin
     .map((i) => ({ range: range(index, i.patternSpan), target: pathToUri(analysis.result.parse.files[i.files[0]].path) }));
 }
 
-/** Named blocks (vrrp_instance, vrrp_script, virtual_server ...) of the open documents and their includes. */
-export function workspaceSymbols(analyses: readonly Analysis[], query: string, texts: TextLookup): SymbolInformation[] {
+/** Named blocks (vrrp_instance, vrrp_script, virtual_server ...) of the configs given and their includes, each place once. */
+export function workspaceSymbols(views: readonly NavigationView[], query: string, texts: TextLookup): SymbolInformation[] {
   const needle = query.toLowerCase();
   const out: SymbolInformation[] = [];
   const seen = new Set<string>();
-  for (const analysis of analyses) {
-    for (const node of analysis.result.view.tree.all) {
+  for (const view of views) {
+    for (const node of view.tree.all) {
       if (!node.statement.block || !node.args[0]) continue;
       const name = [node.keyword.value, ...node.args.slice(0, 2).map((a) => a.value)].join(' ');
-      const path = analysis.result.parse.files[node.keyword.span.file].path;
+      const path = view.parse.files[node.keyword.span.file].path;
       const key = `${path}:${node.keyword.span.start}`;
       if (!name.toLowerCase().includes(needle) || seen.has(key)) continue;
       seen.add(key);
-      out.push({ name, kind: SymbolKind.Object, location: { uri: pathToUri(path), range: rangeOf({ path, start: node.keyword.span.start, end: node.keyword.span.end }, texts) } });
+      const kind = symbolKindOf({ kind: 'block', path: node.def?.path ?? node.keyword.value });
+      out.push({ name, kind, location: { uri: pathToUri(path), range: rangeOf({ path, start: node.keyword.span.start, end: node.keyword.span.end }, texts) } });
     }
   }
   return out;
