@@ -42,14 +42,19 @@ vrrp_instance VI_1 {
         10.0.0.100/24
     }
 }
-virtual_server 10.0.0.100 80 {
-    lb_algo rr
-    lb_kind NAT
+virtual_server 10.0.0.100 443 {
+    delay_loop 6
+    lb_algo wlc
+    lb_kind DR
     protocol TCP
-    real_server 10.0.1.11 80 {
-        weight 1
-        TCP_CHECK {
-            connect_timeout 3
+    real_server 10.0.0.21 443 {
+        weight 2
+        SSL_GET {
+            url {
+                path /healthz
+                status_code 200
+            }
+            connect_timeout 2
         }
     }
 }
