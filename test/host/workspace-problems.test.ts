@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
 import { workspaceProblemDiagnostics } from '../../server/src/analysis/host/workspace-problems.js';
-import { checkOpenConfig } from '../../server/src/lsp/workspace-diagnostics.js';
+import { documentInContext } from '../../server/src/lsp/workspace-diagnostics.js';
+import { IncluderSearch } from '../../server/src/node/includers.js';
+import { LintCache } from '../../server/src/node/lint-cache.js';
 import { lint } from '../../server/src/analysis/index.js';
-import { hostMatcher } from '../../server/src/node/workspace-facts.js';
 import { memoryFiles } from '../helpers/lint-text.js';
 
 const YAML = 'version: 1\ndialect: nonsense\nhosts:\n  a:\n    addresses: [10.0.0.1/24]\n    configs: [a.conf]\n';
@@ -23,10 +24,14 @@ describe('workspaceProblemDiagnostics', () => {
   });
 
   it('is what the editor shows for the workspace file, honouring the rule setting', () => {
-    const loaded = { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
-    const files = memoryFiles({});
-    const result = lint({ path: '/ws/a.conf', text: 'global_defs {\n router_id a\n}\n' });
-    expect(checkOpenConfig('/ws/a.conf', result, loaded, {}, files).inWorkspaceFile).toEqual(workspaceProblemDiagnostics(workspace));
-    expect(checkOpenConfig('/ws/a.conf', result, loaded, { rules: { 'invalid-workspace-file': 'off' } }, files).inWorkspaceFile).toEqual([]);
+    const loaded = { path: workspace.path, text: YAML, workspace };
+    const text = 'global_defs {\n router_id a\n}\n';
+    const files = memoryFiles({ '/ws/a.conf': text });
+    const inWorkspaceFile = (settings: object) => {
+      const sources = { files, configOf: () => ({ settings, workspace: loaded }), search: new IncluderSearch(), cache: new LintCache() };
+      return documentInContext('/ws/a.conf', text, lint({ path: '/ws/a.conf', text, settings }), { settings, workspace: loaded }, sources).workspaceFile?.diagnostics;
+    };
+    expect(inWorkspaceFile({})).toEqual(workspaceProblemDiagnostics(workspace));
+    expect(inWorkspaceFile({ rules: { 'invalid-workspace-file': 'off' } })).toEqual([]);
   });
 });

@@ -16,7 +16,6 @@ function analyzer(published: Analysis[], lintMs: Record<string, number>) {
       clock += lintMs[path] ?? 0;
       return undefined;
     },
-    workspaceFor: () => undefined,
     onWorkspaceFile: () => {},
     filesFor: () => memoryFiles({}),
     onAnalysis: (analysis) => published.push(analysis),
@@ -64,5 +63,27 @@ describe('Analyzer incremental parse', () => {
     const fresh = lint({ path: '/k.conf', text: edited });
     expect(second.result.diagnostics).toEqual(fresh.diagnostics);
     expect(second.result.diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['unknown-keyword', 'invalid-value']));
+  });
+});
+
+describe('Analyzer dependents', () => {
+  it('re-lints the documents that read an edited file, with their newest pending text', async () => {
+    const published: Analysis[] = [];
+    const main = 'include part.conf\n';
+    const files = memoryFiles({ '/part.conf': TEXT });
+    const withFiles = new Analyzer({
+      maxDebounceMs: 5, settingsFor: async () => ({}), factsFor: () => undefined, onWorkspaceFile: () => {},
+      filesFor: () => files, onAnalysis: (analysis) => published.push(analysis),
+    });
+    withFiles.schedule('file:///main.conf', '/main.conf', 1, main, true);
+    withFiles.schedule('file:///other.conf', '/other.conf', 1, TEXT, true);
+    await settle(0);
+    expect(withFiles.get('file:///main.conf')?.dependencies).toEqual(new Set(['/part.conf']));
+    // An edit of main.conf is pending when part.conf changes: the re-lint keeps it.
+    withFiles.schedule('file:///main.conf', '/main.conf', 2, `${main}# edited\n`);
+    expect(withFiles.relintDependents('/part.conf').map((d) => d.uri)).toEqual(['file:///main.conf']);
+    await settle(30);
+    expect(published.at(-1)).toMatchObject({ uri: 'file:///main.conf', version: 2, text: `${main}# edited\n` });
+    expect(withFiles.relintDependents('/nothing.conf')).toEqual([]);
   });
 });

@@ -11,13 +11,11 @@ import type { SeveritySetting } from '../analysis/types.js';
 import type { CliOptions } from './args.js';
 import { findWorkspaceFile, WORKSPACE_FILE } from '../node/workspace-facts.js';
 import { rootGuard, type LintRoot } from './lint-root.js';
+import type { TargetConfig } from '../node/lint-target.js';
 import { loadWorkspaceFile, type LoadedWorkspace } from './workspace.js';
 
-export interface ResolvedConfig {
-  settings: Partial<LintSettings>;
-  /** The workspace file that applies, if any. */
-  workspace?: LoadedWorkspace;
-}
+/** The settings and the workspace file (if any) that apply to a file. */
+export type ResolvedConfig = TargetConfig;
 
 /** Settings from the command line alone (they override the workspace file). */
 function cliSettings(options: CliOptions): Partial<LintSettings> {

@@ -6,8 +6,8 @@ import { fixUntilStable } from '../analysis/fix.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import type { NodeFileHost } from '../node/file-host.js';
 import { isInside, type RootGuard } from '../node/root-guard.js';
-import type { AllResults } from './lint-all.js';
-import type { LintTarget, TargetResult } from './lint-target.js';
+import type { AllResults } from '../node/lint-all.js';
+import type { LintTarget, TargetResult } from '../node/lint-target.js';
 import { INTERNAL_ERROR } from './pseudo-rules.js';
 
 export interface FixInput {

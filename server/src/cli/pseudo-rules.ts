@@ -2,9 +2,9 @@
 import { TOO_MANY_PROBLEMS } from '../analysis/cap.js';
 import { INVALID_WORKSPACE_FILE } from '../analysis/host/workspace-problems.js';
 import type { RuleMeta } from '../analysis/types.js';
+import { INTERNAL_ERROR } from '../node/lint-target.js';
 
-export { INVALID_WORKSPACE_FILE };
-export const INTERNAL_ERROR = 'internal-error';
+export { INTERNAL_ERROR, INVALID_WORKSPACE_FILE };
 
 export const pseudoRuleMetas: readonly RuleMeta[] = [
   {

@@ -8,16 +8,17 @@ import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { printable, useColor } from './color.js';
 import { ConfigResolver } from './config.js';
-import { discoverFiles, isKeepalivedConfig } from './discover.js';
+import { discoverFiles } from './discover.js';
+import { isKeepalivedConfig } from '../node/config-search.js';
 import { decideRoot, rootGuard } from './lint-root.js';
 import { EXIT_FATAL, EXIT_OK, EXIT_PROBLEMS, FatalError } from './errors.js';
 import { runFacts } from './facts-command.js';
 import { runFixes } from './fix-flow.js';
 import { format } from './formatters/index.js';
 import { HELP } from './help.js';
-import { contextTargets } from './includers.js';
-import { lintAll, type AllResults } from './lint-all.js';
-import { includedTargets, readTarget, type LintTarget } from './lint-target.js';
+import { lintAll, type AllResults } from '../node/lint-all.js';
+import { readTarget, type LintTarget } from '../node/lint-target.js';
+import { lintInContext } from '../node/workspace-model.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 import { INTERNAL_ERROR, INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
 import { buildReport, displayPath } from './report.js';
@@ -118,18 +119,14 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   if (options.skipNonKeepalived) named = named.filter((target) => isKeepalivedConfig(target.path, root.dir));
   // Unreadable inputs end the run before any output.
   for (const target of named) readTarget(target.path, host, given);
-  const targets = [...named, ...contextTargets(named, host, rootOf, toTarget)];
-
-  const first = lintAll(targets, host, given);
-  const covered = includedTargets(targets, first.results);
-  const linted = targets.filter((t) => !covered.has(t.path));
+  const context = lintInContext(named, { host, texts: given, rootOf, toTarget });
+  const { linted } = context;
   // Problems are reported (and fixed) in the named files, what they include and the workspace
   // files, not in the configs linted only for context.
-  const reportedFiles = new Set(named.flatMap((target) => [...first.results.get(target.path)!.texts.keys()]));
-  const reportable = (path: string) => reportedFiles.has(path) || resolver.workspaces().some((workspace) => workspace.path === path);
+  const reportable = (path: string) => context.reportedFiles.has(path) || resolver.workspaces().some((workspace) => workspace.path === path);
   const show = (path: string) => displayPath(path, cwd);
 
-  let all = covered.size > 0 ? lintAll(linted, host, given) : first;
+  let all = context.all;
   let fatal = false;
   const outputs = new Map<string, string>();
   if (options.fix || options.fixDryRun) {

@@ -1,18 +1,13 @@
 // Reading keepalived-lint.yaml: text that is not YAML at all (or not a mapping) is fatal;
 // everything else the parser finds becomes `invalid-workspace-file` diagnostics.
 import { isMap, parseDocument } from 'yaml';
-import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
+import { readWorkspaceFile } from '../analysis/host/from-workspace.js';
 import { DEFAULT_MAX_FILE_BYTES, readFileSnapshot } from '../node/file-host.js';
+import type { LoadedWorkspace } from '../node/lint-target.js';
 import type { RootGuard } from '../node/root-guard.js';
 import { FatalError } from './errors.js';
 
-export interface LoadedWorkspace {
-  /** Absolute path of the file. */
-  path: string;
-  text: string;
-  /** Settings, host facts and `configs:` globs, for host-fact and workspace rules. */
-  workspace: WorkspaceFile;
-}
+export type { LoadedWorkspace };
 
 /** Rejects text that cannot be read as a YAML mapping, with the first error's position. */
 function checkParsable(path: string, text: string): void {

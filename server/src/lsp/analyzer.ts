@@ -2,12 +2,16 @@
 // edit supersedes a pending one, and a result that is out of date when it completes is dropped.
 // The debounce follows the document's last lint time (capped): a lint of a few milliseconds
 // runs at once, so small files show diagnostics as you type; a slow one waits for a pause.
+// Each analysis records the files it was read from, so that an edit of one re-lints (after the
+// full debounce, a bounded number of) the open documents that depend on it.
 import { capProblems, DEFAULT_MAX_PROBLEMS, lint, uniqueDiagnostics, type LintResult, type LintSettings } from '../analysis/index.js';
 import type { IncludeHost } from '../../../grammar/index.js';
 import type { Diagnostic } from '../analysis/index.js';
 import type { HostFacts } from '../analysis/host/context.js';
-import type { WorkspaceFacts } from '../node/workspace-facts.js';
-import { checkOpenConfig } from './workspace-diagnostics.js';
+import type { DocumentContext } from './workspace-diagnostics.js';
+
+/** At most this many open documents are re-linted for one edit of a file they depend on. */
+export const MAX_DEPENDENTS = 64;
 
 export interface Analysis {
   uri: string;
@@ -15,6 +19,8 @@ export interface Analysis {
   version: number;
   text: string;
   result: LintResult;
+  /** The files this analysis was read from besides the document (includes, includers, peers, workspace file). */
+  dependencies?: ReadonlySet<string>;
 }
 
 export interface AnalyzerOptions {
@@ -22,7 +28,8 @@ export interface AnalyzerOptions {
   maxDebounceMs: number;
   settingsFor(uri: string): Promise<Partial<LintSettings>>;
   factsFor(path: string): HostFacts | undefined;
-  workspaceFor(path: string): WorkspaceFacts | undefined;
+  /** The document linted in its context (includers, peers), as the CLI lints it; undefined: on its own. */
+  inContext?(path: string, text: string, result: LintResult, settings: Partial<LintSettings>, files: IncludeHost): DocumentContext | undefined;
   /** Called with the diagnostics of a workspace file whenever a config of it is analysed. */
   onWorkspaceFile(path: string, diagnostics: Diagnostic[]): void;
   /** How a document reads its includes (and the other configs of its workspace file). */
@@ -43,13 +50,18 @@ export class Analyzer {
   private readonly texts = new Map<string, string>();
   /** How long the last lint of each document took (ms). */
   private readonly durations = new Map<string, number>();
+  /** Documents whose latest analysis read a file that changed since. */
+  private readonly stale = new Set<string>();
 
   constructor(private readonly options: AnalyzerOptions) {}
 
-  /** Schedules a lint of the document; `immediate` skips the debounce (on open). */
-  schedule(uri: string, path: string, version: number, text: string, immediate = false): void {
+  /**
+   * Schedules a lint of the document; `immediate` skips the debounce (on open), `delayMs`
+   * replaces it, and with `again` an unchanged document is linted too (a file it reads changed).
+   */
+  schedule(uri: string, path: string, version: number, text: string, immediate = false, again = false, delayMs?: number): void {
     // didOpen is followed by a content-change event for the same version: lint it once.
-    if (!immediate && this.versions.get(uri) === version && this.texts.get(uri) === text) return;
+    if (!immediate && !again && this.versions.get(uri) === version && this.texts.get(uri) === text) return;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
     clearTimeout(this.timers.get(uri));
@@ -58,13 +70,25 @@ export class Analyzer {
       else console.error(`keepalived-lint: linting ${uri} failed:`, error);
     });
     if (immediate) run();
-    else this.timers.set(uri, setTimeout(run, this.debounceOf(uri)));
+    else this.timers.set(uri, setTimeout(run, delayMs ?? this.debounceOf(uri)));
+  }
+
+  /**
+   * Re-lints the open documents (other than `path` itself) whose last analysis read `path`,
+   * after the full debounce (edits of `path` in a row lint them once), at most MAX_DEPENDENTS.
+   */
+  relintDependents(path: string): Analysis[] {
+    const dependents = this.all().filter((a) => a.path !== path && a.dependencies?.has(path)).slice(0, MAX_DEPENDENTS);
+    for (const a of dependents) this.stale.add(a.uri);
+    // The version last scheduled, not the last analysed: an edit of the dependent may be pending.
+    for (const a of dependents) this.schedule(a.uri, a.path, this.versions.get(a.uri) ?? a.version, this.texts.get(a.uri) ?? a.text, false, true, this.options.maxDebounceMs);
+    return dependents;
   }
 
   /** The analysis of the current version, computing it now if needed. */
   async current(uri: string, path: string, version: number, text: string): Promise<Analysis> {
     const known = this.latest.get(uri);
-    if (known && known.version === version && known.text === text) return known;
+    if (known && known.version === version && known.text === text && !this.stale.has(uri)) return known;
     return (await this.run(uri, path, version, text)) ?? this.analyse(uri, path, version, text, {});
   }
 
@@ -98,6 +122,7 @@ export class Analyzer {
     this.versions.delete(uri);
     this.texts.delete(uri);
     this.durations.delete(uri);
+    this.stale.delete(uri);
   }
 
   /** Re-lints every open document (settings, facts or included files changed). */
@@ -109,16 +134,15 @@ export class Analyzer {
     const latest = this.latest.get(uri);
     const previous = latest && latest.path === path ? { text: latest.text, result: latest.result.parse } : undefined;
     const files = this.options.filesFor(path);
-    const result = lint({ path, text, settings, files, facts: this.options.factsFor(path), previous });
-    const workspace = this.options.workspaceFor(path);
-    if (workspace) {
-      const check = checkOpenConfig(path, result, workspace, settings, files);
-      for (const diagnostic of check.inDocument) result.diagnostics.push(diagnostic);
-      this.options.onWorkspaceFile(workspace.workspace.path, check.inWorkspaceFile);
-    }
+    const own = lint({ path, text, settings, files, facts: this.options.factsFor(path), previous });
+    const context = this.options.inContext?.(path, text, own, settings, files);
+    if (context?.workspaceFile) this.options.onWorkspaceFile(context.workspaceFile.path, context.workspaceFile.diagnostics);
     const max = settings.maxProblems ?? DEFAULT_MAX_PROBLEMS;
-    result.diagnostics = capProblems(uniqueDiagnostics(result.diagnostics), () => max);
-    return { uri, path, version, text, result };
+    // A new object: `own` may be shared with the lint cache, which keeps its own diagnostics.
+    const result = { ...own, diagnostics: capProblems(uniqueDiagnostics(context?.diagnostics ?? own.diagnostics), () => max) };
+    const dependencies = context?.dependencies ?? new Set(own.texts.keys());
+    dependencies.delete(path);
+    return { uri, path, version, text, result, dependencies };
   }
 
   private async run(uri: string, path: string, version: number, text: string): Promise<Analysis | undefined> {
@@ -130,6 +154,7 @@ export class Analyzer {
     this.durations.set(uri, now() - started);
     if (this.versions.get(uri) !== version) return undefined;
     this.latest.set(uri, analysis);
+    this.stale.delete(uri);
     this.options.onAnalysis(analysis);
     return analysis;
   }

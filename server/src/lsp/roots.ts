@@ -1,9 +1,9 @@
 // The language server's trust boundary. A document's root is the workspace folder that holds it
 // (widened, as in the CLI, to the directory of the keepalived-lint.yaml found walking up from
-// the folder); outside every folder nothing beyond the document itself is read. The user's
+// the folder); outside every folder, and for an untitled document, nothing beyond the document itself is read. The user's
 // keepalived.includeOutsideRoot setting lifts the limit, and so does include_outside_root in
 // the root workspace file (see FactsProvider), except in a workspace the editor does not trust.
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { isBelow, type RootGuard } from '../node/root-guard.js';
 import { rootFrom, WORKSPACE_FILE, type LintRoot } from '../node/workspace-facts.js';
 
@@ -39,8 +39,15 @@ export class DocumentRoots {
     this.roots.clear();
   }
 
+  /** The innermost workspace folder that holds `path`. */
+  folderOf(path: string): string | undefined {
+    return isAbsolute(path) ? this.folders.filter((f) => isBelow(f, path)).sort((a, b) => b.length - a.length)[0] : undefined;
+  }
+
   of(path: string): DocumentRoot {
-    const folder = this.folders.filter((f) => isBelow(f, path)).sort((a, b) => b.length - a.length)[0];
+    // An untitled buffer is in no directory: includeOutsideRoot must not make it read the server's working directory.
+    if (!isAbsolute(path)) return { guard: { dir: path, label: 'the workspace folders (this document is not saved)', allow: 'save it in a workspace folder' } };
+    const folder = this.folderOf(path);
     if (!folder) {
       return this.allowOutside ? {} : { guard: { dir: path, label: 'the workspace folders (this document is outside them all)', allow: SETTING_HINT } };
     }

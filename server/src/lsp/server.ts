@@ -5,14 +5,18 @@ import {
   type Connection, type FormattingOptions, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { join } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { IncludeHost } from '../../../grammar/index.js';
 import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import { completionCandidates } from '../analysis/service/completion.js';
 import { formatText } from '../analysis/service/format.js';
-import type { LintSettings } from '../analysis/index.js';
+import type { Diagnostic, LintSettings } from '../analysis/index.js';
 import { DEFAULT_MAX_FILE_BYTES, NodeFileHost, readFileSnapshot } from '../node/file-host.js';
+import { IncluderSearch } from '../node/includers.js';
+import { LintCache } from '../node/lint-cache.js';
+import type { LoadedWorkspace } from '../node/lint-target.js';
 import { guardRoot } from '../node/root-guard.js';
+import { WORKSPACE_FILE, type WorkspaceFacts } from '../node/workspace-facts.js';
 import { Analyzer, type Analysis } from './analyzer.js';
 import { codeActions, FIX_ALL_KIND, fixAllActions } from './code-actions.js';
 import { completionItems } from './completion.js';
@@ -27,6 +31,7 @@ import { LEGEND, semanticTokens } from './semantic-tokens.js';
 import { DocumentRoots } from './roots.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { documentLinks, documentSymbols, foldingRanges, selectionRanges } from './structure.js';
+import { documentInContext, workspaceFileInContext, type ContextSources } from './workspace-diagnostics.js';
 
 /**
  * Open documents longer than this are not analysed, like files the CLI refuses to read: linting
@@ -49,7 +54,16 @@ export function startServer(connection: Connection): void {
   let workspaceFolderSupport = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const roots = new DocumentRoots();
-  const facts = new FactsProvider(roots);
+  /** The keepalived.workspaceFile setting of each document path, absolute (relative ones are in the document's folder). */
+  const workspaceFileSetting = new Map<string, string | undefined>();
+  const bufferText = (path: string) => documents.get(pathToUri(path))?.getText();
+  const facts = new FactsProvider(roots, bufferText, (path) => workspaceFileSetting.get(path));
+  /** Lint results of configs read for context, and directory listings: dropped when files change on disk. */
+  const lintCache = new LintCache();
+  let includerSearch = new IncluderSearch();
+  /** The latest diagnostics of each workspace file, for its code actions. */
+  const workspaceFileDiagnostics = new Map<string, Diagnostic[]>();
+  const isWorkspaceFile = (uri: string) => uri.startsWith('file:') && basename(uriToPath(uri)) === WORKSPACE_FILE;
 
   /** Workspace-file settings, overridden by what the editor sets explicitly. */
   const settingsFor = (uri: string): Promise<ServerSettings> => {
@@ -59,7 +73,10 @@ export function startServer(connection: Connection): void {
         ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'keepalived' }).then(readSettings, () => readSettings(undefined))
         : Promise.resolve(readSettings(undefined));
       settings = editor.then((e) => {
-        const fromFile = facts.settingsFor(uriToPath(uri));
+        const path = uriToPath(uri);
+        const folder = roots.folderOf(path);
+        workspaceFileSetting.set(path, e.workspaceFile && (isAbsolute(e.workspaceFile) ? e.workspaceFile : folder && resolve(folder, e.workspaceFile)));
+        const fromFile = facts.settingsFor(path);
         return { ...e, lint: { ...fromFile, ...e.lint, rules: { ...fromFile.rules, ...e.lint.rules } } };
       });
       settingsCache.set(uri, settings);
@@ -88,14 +105,27 @@ export function startServer(connection: Connection): void {
   /** Text of any file a diagnostic points into: open buffers, files the lint read, then disk. */
   const texts: TextLookup = (path) => documents.get(pathToUri(path))?.getText() ?? analyzer.textOf(path) ?? readTextFile(path);
 
+  const loadedOf = (loaded: WorkspaceFacts | undefined): LoadedWorkspace | undefined => loaded && { path: loaded.workspace.path, text: loaded.text, workspace: loaded.workspace };
+  const contextSources = (path: string, settings: Partial<LintSettings>, files: IncludeHost): ContextSources => ({
+    files, root: roots.of(path).root?.dir, search: includerSearch, cache: lintCache,
+    // Configs read for context are checked with the document's settings and their own workspace file.
+    configOf: (peer) => ({ settings, workspace: loadedOf(facts.workspaceOf(peer)) }),
+  });
+  const publishWorkspaceFile = (path: string, diagnostics: Diagnostic[]) => {
+    workspaceFileDiagnostics.set(path, diagnostics);
+    void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: diagnostics.map((d) => toLspDiagnostic(d, texts)) });
+  };
+
   const analyzer = new Analyzer({
     maxDebounceMs: 150,
     settingsFor: async (uri) => (await settingsFor(uri)).lint,
     factsFor: (path) => facts.factsFor(path),
-    workspaceFor: (path) => facts.workspaceOf(path),
-    onWorkspaceFile: (path, diagnostics) => {
-      void connection.sendDiagnostics({ uri: pathToUri(path), diagnostics: diagnostics.map((d) => toLspDiagnostic(d, texts)) });
+    inContext: (path, text, result, settings, files) => {
+      if (!isAbsolute(path)) return undefined;
+      const config = { settings, workspace: loadedOf(facts.workspaceOf(path)) };
+      return documentInContext(path, text, result, config, contextSources(path, settings, files));
     },
+    onWorkspaceFile: publishWorkspaceFile,
     filesFor,
     onAnalysis: (analysis) => {
       if (pullDiagnostics) return;
@@ -111,7 +141,7 @@ export function startServer(connection: Connection): void {
     : undefined;
 
   const analysisOf = async (uri: string): Promise<Analysis | undefined> => {
-    const document = documents.get(uri);
+    const document = isWorkspaceFile(uri) ? undefined : documents.get(uri);
     return document && !tooLarge(document) ? analyzer.current(uri, uriToPath(uri), document.version, document.getText()) : undefined;
   };
   const lintSettings = async (uri: string): Promise<Partial<LintSettings>> => (await settingsFor(uri)).lint;
@@ -198,6 +228,8 @@ export function startServer(connection: Connection): void {
       facts.invalidate();
       settingsCache.clear();
     }
+    lintCache.clear();
+    includerSearch = new IncluderSearch();
     analyzer.refreshAll();
     if (pullDiagnostics) void connection.languages.diagnostics.refresh();
   });
@@ -209,23 +241,70 @@ export function startServer(connection: Connection): void {
     analyzer.forget(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: skipped });
   };
-  documents.onDidOpen(({ document }) => schedule(document, true));
-  documents.onDidChangeContent(({ document }) => schedule(document));
+
+  /** A keepalived-lint.yaml open in the editor: its diagnostics as the CLI reports them, from its buffer. */
+  const workspaceFileTimers = new Map<string, NodeJS.Timeout>();
+  const lintWorkspaceFile = async (document: TextDocument) => {
+    const path = uriToPath(document.uri);
+    const settings = (await settingsFor(document.uri)).lint;
+    const loaded = loadedOf(facts.workspaceOf(path));
+    // Another workspace file applies here (the keepalived.workspaceFile setting names one): not this one's diagnostics.
+    if (!loaded || loaded.path !== path || documents.get(document.uri)?.version !== document.version) return;
+    const files = filesFor(path);
+    const checked = workspaceFileInContext(loaded, { settings, workspace: loaded }, contextSources(path, settings, files));
+    publishWorkspaceFile(path, checked.diagnostics);
+  };
+  const scheduleWorkspaceFile = (document: TextDocument, immediate: boolean) => {
+    clearTimeout(workspaceFileTimers.get(document.uri));
+    const run = () => void lintWorkspaceFile(document).catch((error: unknown) => connection.console.error(`linting ${document.uri} failed: ${String(error)}`));
+    if (immediate) run();
+    else workspaceFileTimers.set(document.uri, setTimeout(run, 150));
+  };
+
+  /** Open documents that read `path` (include it, are compared with it, use it as workspace file) are linted again. */
+  const relintDependents = (path: string) => {
+    const dependents = analyzer.relintDependents(path);
+    if (pullDiagnostics && dependents.length > 0) void connection.languages.diagnostics.refresh();
+  };
+
+  documents.onDidOpen(({ document }) => {
+    if (isWorkspaceFile(document.uri)) return scheduleWorkspaceFile(document, true);
+    schedule(document, true);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (isWorkspaceFile(document.uri)) scheduleWorkspaceFile(document, false);
+    else schedule(document);
+    relintDependents(uriToPath(document.uri));
+  });
   documents.onDidClose(({ document }) => {
+    clearTimeout(workspaceFileTimers.get(document.uri));
     analyzer.forget(document.uri);
     settingsCache.delete(document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // Its dependents read the disk from now on.
+    relintDependents(uriToPath(document.uri));
+    if (!pullDiagnostics && !isWorkspaceFile(document.uri)) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(async (params) => {
     const skipped = tooLarge(documents.get(params.textDocument.uri));
     if (skipped) return { kind: DocumentDiagnosticReportKind.Full, items: skipped };
+    if (isWorkspaceFile(params.textDocument.uri)) {
+      const diagnostics = workspaceFileDiagnostics.get(uriToPath(params.textDocument.uri)) ?? [];
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnostics.map((d) => toLspDiagnostic(d, texts)) };
+    }
     const analysis = await analysisOf(params.textDocument.uri);
     const items = analysis ? analysis.result.diagnostics.filter((d) => d.path === analysis.path).map((d) => toLspDiagnostic(d, texts)) : [];
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
   connection.onCodeAction(async (params) => {
+    const uri = params.textDocument.uri;
+    const workspaceFile = isWorkspaceFile(uri) ? documents.get(uri) : undefined;
+    if (workspaceFile) {
+      // keepalived-lint.yaml: the fixes of its diagnostics (swapped-node-parameters), no disable comments.
+      const path = uriToPath(uri);
+      return codeActions({ uri, path, text: workspaceFile.getText(), diagnostics: workspaceFileDiagnostics.get(path) ?? [], disableComments: false }, params, texts);
+    }
     const analysis = await analysisOf(params.textDocument.uri);
     return analysis ? [...codeActions({ ...analysis, diagnostics: analysis.result.diagnostics, disableComments: true }, params, texts), ...fixAllActions(analysis, params.context.only)] : [];
   });

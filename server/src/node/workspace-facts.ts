@@ -15,6 +15,8 @@ const MAX_WORKSPACE_BYTES = 8 * 1024 * 1024;
 
 export interface WorkspaceFacts {
   workspace: WorkspaceFile;
+  /** The text it was read from (disk or an editor buffer). */
+  text: string;
   facts: HostFacts;
   /** The host whose `configs:` globs match this config path. */
   hostOf(configPath: string): HostFact | undefined;
@@ -106,12 +108,12 @@ export function rootFrom(start: string): LintRoot {
   return found ? { dir: dirname(found), workspacePath: found } : { dir: start };
 }
 
-export function workspaceFacts(workspace: WorkspaceFile): WorkspaceFacts {
-  return { workspace, facts: workspace.facts, hostOf: hostMatcher(workspace) };
+export function workspaceFacts(workspace: WorkspaceFile, text: string): WorkspaceFacts {
+  return { workspace, text, facts: workspace.facts, hostOf: hostMatcher(workspace) };
 }
 
 /** The workspace file at `path`, read inside `root` when given; undefined when it cannot be read. */
 export function loadWorkspaceFacts(path: string, root?: RootGuard): WorkspaceFacts | undefined {
   const read = readFileSnapshot(path, MAX_WORKSPACE_BYTES, root);
-  return 'snapshot' in read ? workspaceFacts(readWorkspaceFile(path, read.snapshot.text)) : undefined;
+  return 'snapshot' in read ? workspaceFacts(readWorkspaceFile(path, read.snapshot.text), read.snapshot.text) : undefined;
 }

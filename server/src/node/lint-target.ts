@@ -1,17 +1,36 @@
-// Linting one file named on the command line, with its includes read through the file host
-// (or from `texts`, which hold stdin and the fixed texts of --fix).
+// Linting one config of the workspace model (a file named on the command line, an editor
+// buffer, or a config linted for context), with its includes read through the file host (or
+// from `texts`: stdin, open buffers, the fixed texts of --fix).
 import type { IncludeHost } from '../../../grammar/includes.js';
 import type { HostFacts } from '../analysis/host/context.js';
+import type { WorkspaceFile } from '../analysis/host/from-workspace.js';
 import { lint, type LintResult } from '../analysis/lint.js';
+import type { LintSettings } from '../analysis/settings.js';
 import type { Diagnostic } from '../analysis/types.js';
-import type { ResolvedConfig } from './config.js';
-import { FatalError } from './errors.js';
-import { INTERNAL_ERROR } from './pseudo-rules.js';
+import { FatalError } from './fatal-error.js';
+
+/** Rule id of the diagnostic that says the linter itself failed on a file. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** A keepalived-lint.yaml as read (from disk or an editor buffer). */
+export interface LoadedWorkspace {
+  /** Absolute path of the file. */
+  path: string;
+  text: string;
+  /** Settings, host facts and `configs:` globs, for host-fact and workspace rules. */
+  workspace: WorkspaceFile;
+}
+
+/** What applies to a config: merged settings and its workspace file. */
+export interface TargetConfig {
+  settings: Partial<LintSettings>;
+  workspace?: LoadedWorkspace;
+}
 
 export interface LintTarget {
   /** Absolute path. */
   path: string;
-  config: ResolvedConfig;
+  config: TargetConfig;
   /** Facts of the host this file runs on (from `config.workspace`), for host-fact rules. */
   facts?: HostFacts;
 }
@@ -48,16 +67,20 @@ export function readTarget(path: string, host: IncludeHost, texts: ReadonlyMap<s
   return read.text;
 }
 
+/** A lint result as a target's result. */
+export function targetResult(path: string, result: LintResult): TargetResult {
+  const syntaxErrorFiles = new Set(result.parse.issues.map((issue) => result.parse.files[issue.span.file]?.path ?? path));
+  for (const d of result.diagnostics) if (d.rule === 'syntax-error') syntaxErrorFiles.add(d.path);
+  return { diagnostics: result.diagnostics, texts: result.texts, syntaxErrorFiles, crashed: result.diagnostics.some((d) => d.rule === INTERNAL_ERROR), lint: result };
+}
+
 const describe = (error: unknown) => (error instanceof Error ? error.stack ?? error.message : String(error));
 
 export function lintTarget(target: LintTarget, host: IncludeHost, texts: ReadonlyMap<string, string>): TargetResult {
   const text = readTarget(target.path, host, texts);
   try {
     const files = overlayHost(host, texts);
-    const result = lint({ path: target.path, text, settings: target.config.settings, files, facts: target.facts });
-    const syntaxErrorFiles = new Set(result.parse.issues.map((issue) => result.parse.files[issue.span.file]?.path ?? target.path));
-    for (const d of result.diagnostics) if (d.rule === 'syntax-error') syntaxErrorFiles.add(d.path);
-    return { diagnostics: result.diagnostics, texts: result.texts, syntaxErrorFiles, crashed: result.diagnostics.some((d) => d.rule === INTERNAL_ERROR), lint: result };
+    return targetResult(target.path, lint({ path: target.path, text, settings: target.config.settings, files, facts: target.facts }));
   } catch (error) {
     const diagnostic: Diagnostic = { path: target.path, start: 0, end: 0, rule: INTERNAL_ERROR, severity: 'error', message: `keepalived-lint failed on this file: ${describe(error).split('\n')[0]}` };
     // Without a parse nothing is known to be safe to rewrite.

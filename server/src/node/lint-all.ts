@@ -7,8 +7,9 @@ import type { LintResult } from '../analysis/lint.js';
 import type { Diagnostic } from '../analysis/types.js';
 import { checkWorkspace } from '../analysis/workspace.js';
 import { readWorkspaceFile, type WorkspaceFile } from '../analysis/host/from-workspace.js';
-import { hostMatcher } from '../node/workspace-facts.js';
-import { lintTarget, type LintTarget, type TargetResult } from './lint-target.js';
+import { hostMatcher } from './workspace-facts.js';
+import type { LintCache } from './lint-cache.js';
+import { lintTarget, overlayHost, type LintTarget, type TargetResult } from './lint-target.js';
 
 export interface AllResults {
   results: Map<string, TargetResult>;
@@ -26,13 +27,19 @@ function currentWorkspace(target: LintTarget, texts: ReadonlyMap<string, string>
   return text === undefined || text === loaded.text ? loaded.workspace : readWorkspaceFile(loaded.path, text);
 }
 
-export function lintAll(targets: readonly LintTarget[], host: IncludeHost, texts: ReadonlyMap<string, string>): AllResults {
+/** Lints `targets` (reusing results of `cache` whose inputs did not change) and compares them per workspace file. */
+export function lintAll(targets: readonly LintTarget[], host: IncludeHost, texts: ReadonlyMap<string, string>, cache?: LintCache): AllResults {
   const results = new Map<string, TargetResult>();
+  const files = overlayHost(host, texts);
   const byWorkspace = new Map<string, { workspace: WorkspaceFile; results: Map<string, LintResult>; target: LintTarget }>();
   for (const target of targets) {
     const workspace = currentWorkspace(target, texts);
     const facts = workspace && { ...workspace.facts, self: hostMatcher(workspace)(target.path) };
-    const result = lintTarget({ ...target, facts }, host, texts);
+    let result = cache?.get(target, workspace, files);
+    if (!result) {
+      result = lintTarget({ ...target, facts }, host, texts);
+      cache?.set(target, workspace, result);
+    }
     results.set(target.path, result);
     if (!workspace || !result.lint) continue;
     let group = byWorkspace.get(workspace.path);

@@ -6,24 +6,30 @@
 // the whole-directory run). Nothing outside the lint root is looked at.
 import { dirname } from 'node:path';
 import type { IncludeHost } from '../../../grammar/includes.js';
-import { isInside } from '../node/root-guard.js';
-import { workspaceConfigs } from '../node/workspace-facts.js';
-import { configFilesIn, configsBelow } from './discover.js';
-import type { ResolvedConfig } from './config.js';
-import type { LintTarget } from './lint-target.js';
-import type { LoadedWorkspace } from './workspace.js';
+import { configFilesIn, configsBelow } from './config-search.js';
+import type { LintTarget, LoadedWorkspace, TargetConfig } from './lint-target.js';
+import { isInside } from './root-guard.js';
+import { workspaceConfigs } from './workspace-facts.js';
 
 /** How many directories above a file's own are searched for configs that include it. */
 const MAX_PARENT_LEVELS = 3;
 
-/** Candidate includers, with directory listings and workspace globs expanded once per run. */
-class IncluderSearch {
+/** Every config a workspace file compares: its `configs:` and every config below it. */
+export function workspacePeers(workspace: LoadedWorkspace): string[] {
+  return [...new Set([...workspaceConfigs(workspace.workspace), ...configsBelow(dirname(workspace.path))])];
+}
+
+/**
+ * Candidate includers, with directory listings and workspace globs expanded once per instance
+ * (a CLI run; in the language server, until files appear or go away).
+ */
+export class IncluderSearch {
   /** Configs inside a root, by root and directory or workspace file. */
   private readonly found = new Map<string, string[]>();
 
   /** Lists of configs (inside `root`) that may include `path`; it may be in them too. */
   candidates(path: string, root: string, workspace?: LoadedWorkspace): string[][] {
-    const lists = workspace ? [this.cached(workspace.path, () => [...workspaceConfigs(workspace.workspace), ...configsBelow(dirname(workspace.path))], root)] : [];
+    const lists = workspace ? [this.cached(workspace.path, () => workspacePeers(workspace), root)] : [];
     let dir = dirname(path);
     for (let level = 0; level <= MAX_PARENT_LEVELS && isInside(root, dir); level++) {
       lists.push(this.cached(dir, () => configFilesIn(dir, root), root));
@@ -45,8 +51,7 @@ class IncluderSearch {
  * Readable configs that may include one of the named targets, to lint alongside them for
  * context; `rootOf` bounds the search, `toTarget` sets a config up for linting.
  */
-export function contextTargets(named: readonly LintTarget[], host: IncludeHost, rootOf: (config: ResolvedConfig) => string, toTarget: (path: string) => LintTarget): LintTarget[] {
-  const search = new IncluderSearch();
+export function contextTargets(named: readonly LintTarget[], host: IncludeHost, rootOf: (config: TargetConfig) => string, toTarget: (path: string) => LintTarget, search = new IncluderSearch()): LintTarget[] {
   const seen = new Set(named.map((target) => target.path));
   const context: LintTarget[] = [];
   for (const target of named) {
