@@ -168,6 +168,21 @@ describe('keepalived-lint.yaml in the editor', () => {
     expect(fixed).toContain('lvs_node1: { value: 10.186.87.105, node_label: ddm_lvs1 }');
   });
 
+  it('an edit of the open yaml re-lints the open configs with its buffer, before it is saved', async () => {
+    const root = tree({});
+    cpSync(join(ROOT, 'examples', 'incident'), root, { recursive: true });
+    const c = await start(root);
+    const lvsA = openFile(c, root, 'lvs-a/keepalived.conf');
+    expect(codes(await c.diagnostics(lvsA))).toContain('local-address-not-on-host');
+    const yaml = readFileSync(join(root, 'keepalived-lint.yaml'), 'utf8');
+    const uri = c.open(join(root, 'keepalived-lint.yaml'), yaml);
+    await c.diagnostics(uri);
+    c.forget(lvsA);
+    // lvs-a also owns the address its local_address_group holds: nothing left to report there.
+    c.change(uri, 2, yaml.replace('bond0: [10.186.87.105/23]', 'bond0: [10.186.87.105/23, 10.186.87.106/23]'));
+    await until(c, lvsA, (d) => !codes(d).includes('local-address-not-on-host'));
+  });
+
   it('offers no disable comment in the yaml, and nothing for a diagnostic it did not publish', async () => {
     const root = tree({});
     cpSync(join(ROOT, 'examples', 'incident'), root, { recursive: true });
