@@ -46,7 +46,10 @@ export interface DefinitionInfo {
 export interface ConditionalInfo {
   id: string;
   negated: boolean;
+  /** The `@id` / `@^id` prefix. */
   span: Span;
+  /** Nothing follows the prefix: the line reads the same whether it is kept or not. */
+  empty: boolean;
 }
 
 export interface PreprocessOptions {
@@ -71,6 +74,8 @@ export interface PreprocessResult {
   references: VariableReference[];
   conditionals: ConditionalInfo[];
   issues: SyntaxIssue[];
+  /** Words handed to the parser, replicated and substituted ones included: the size of the work. */
+  words: number;
 }
 
 /** keepalived reads lines with fgets into a 1024-byte buffer. */
@@ -113,7 +118,7 @@ function mappedLine(file: number, text: string, tokens: RawToken[]): MappedText 
 
 class Preprocessor {
   readonly result: PreprocessResult = {
-    files: [], comments: [], includes: [], definitions: [], references: [], conditionals: [], issues: [],
+    files: [], comments: [], includes: [], definitions: [], references: [], conditionals: [], issues: [], words: 0,
   };
   private readonly defs: DefinitionTable;
   private readonly stack: string[] = [];
@@ -208,7 +213,7 @@ class Preprocessor {
   private conditional(file: number, prefix: RawToken, hasRest: boolean): boolean {
     const negated = prefix.image.startsWith('@^');
     const id = prefix.image.slice(negated ? 2 : 1);
-    this.result.conditionals.push({ id, negated, span: { file, start: prefix.start, end: prefix.end } });
+    this.result.conditionals.push({ id, negated, span: { file, start: prefix.start, end: prefix.end }, empty: !hasRest });
     if (!hasRest) return false;
     if (this.options.configId === undefined) return true;
     return (id === this.options.configId) !== negated;
@@ -296,21 +301,23 @@ class Preprocessor {
   }
 
   private replicate(text: MappedText, file: number, depth: number): void {
+    if (!text.text.startsWith('~SEQ') && !text.text.startsWith('~LST')) return; // other `~` lines are ignored by keepalived
+    const overBudget = () => {
+      const origin = text.map(0, text.text.length);
+      this.issue('invalid-replication', `replication makes more than ${MAX_REPLICATED_LINES} lines; the rest is not checked`, { file: origin.file, start: origin.start, end: origin.end });
+    };
+    if (this.replicatedLines >= MAX_REPLICATED_LINES) return overBudget();
     const parsed = parseReplication(text.text);
-    if (!parsed) return; // other `~` lines are ignored by keepalived
+    if (!parsed) return;
     if ('error' in parsed) {
       const origin = text.map(0, text.text.length);
       this.issue('invalid-replication', parsed.error, { file: origin.file, start: origin.start, end: origin.end });
       return;
     }
     const body = text.slice(parsed.ok.textStart);
-    for (const assignment of parsed.ok.iterations) {
-      if (++this.replicatedLines > MAX_REPLICATED_LINES) {
-        const origin = text.map(0, text.text.length);
-        this.issue('invalid-replication', `replication makes more than ${MAX_REPLICATED_LINES} lines; the rest is not checked`, { file: origin.file, start: origin.start, end: origin.end });
-        return;
-      }
-      for (const [variable, value] of assignment) {
+    for (let i = 0; i < parsed.ok.count; i++) {
+      if (++this.replicatedLines > MAX_REPLICATED_LINES) return overBudget();
+      for (const [variable, value] of parsed.ok.assignment(i)) {
         this.defs.define({ name: variable, lines: [MappedText.verbatim(value, file, 0)], multiline: false, maxParams: 0 });
       }
       if (body.text.length > 0 && depth < 16) this.processText(body, file, depth + 1);
@@ -324,6 +331,7 @@ class Preprocessor {
       this.include(tokens[0].image, { file, start: tokens[0].start, end: tokens[0].end }, pattern, { file, start: tokens[1].start, end: tokens[tokens.length - 1].end });
       return;
     }
+    this.result.words += tokens.length;
     this.options.onLine(tokens.map((t) => this.token(t, { file, start: t.start, end: t.end })));
   }
 
@@ -347,6 +355,7 @@ class Preprocessor {
       if (t.kind === 'unterminated') this.issue('unterminated-quote', 'unterminated quote: the closing " is missing', mapped.span);
       return token;
     });
+    this.result.words += tokens.length;
     this.options.onLine(tokens);
   }
 

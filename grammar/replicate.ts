@@ -2,8 +2,13 @@
 // `~LST({A,B}, {a1,b1}, {a2,b2}) text` line replication (keepalived 2.0.9+ / 2.1.0+).
 
 export interface Replication {
-  /** One assignment of variable values per copy of the text. */
-  iterations: Array<Array<[string, string]>>;
+  /** How many copies of the text the line makes. */
+  count: number;
+  /**
+   * The variable values of copy `i` (0 <= i < count). Computed on demand: a `~SEQ` of 100,000
+   * copies past the replication budget then costs nothing instead of 100,000 arrays.
+   */
+  assignment(i: number): Array<[string, string]>;
   /** Offset in the line text where the replicated text starts. */
   textStart: number;
 }
@@ -67,11 +72,11 @@ function parseSeq(line: string): ReplicationResult {
   if (hex && (start < 0 || end < 0)) return { error: '~SEQx is only valid for positive numbers' };
   const count = Math.floor((end - start) / step) + 1;
   if (count > MAX_ITERATIONS) return { error: `~SEQ would make ${count} copies (limit ${MAX_ITERATIONS})` };
-  const iterations: Array<Array<[string, string]>> = [];
-  for (let value = start; step > 0 ? value <= end : value >= end; value += step) {
-    iterations.push([[variable, hex ? value.toString(16) : String(value)]]);
-  }
-  return { ok: { iterations, textStart: textStartAfter(line, close) } };
+  const assignment = (i: number): Array<[string, string]> => {
+    const value = start + i * step;
+    return [[variable, hex ? value.toString(16) : String(value)]];
+  };
+  return { ok: { count: Math.max(count, 0), assignment, textStart: textStartAfter(line, close) } };
 }
 
 function splitTopLevel(inner: string): string[] {
@@ -113,5 +118,5 @@ function parseLst(line: string): ReplicationResult {
     }
     iterations.push(variables.map((v, i) => [v, items[i]] as [string, string]));
   }
-  return { ok: { iterations, textStart: textStartAfter(line, close) } };
+  return { ok: { count: iterations.length, assignment: (i) => iterations[i], textStart: textStartAfter(line, close) } };
 }

@@ -12,6 +12,7 @@ import type { Report, Rule, RuleContext } from './rule.js';
 import { allRules, ruleIds } from './rules/index.js';
 import { defaultSettings, type LintSettings } from './settings.js';
 import type { Diagnostic, Fix, Location, RelatedLocation } from './types.js';
+import { MAX_CHECKED_VARIANTS, notCheckedNote, readingGroups, usedVariantIds, type VariantIds } from './variants.js';
 
 export interface LintInput {
   path: string;
@@ -76,11 +77,16 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
       title: spec.title,
       edits: [...(spec.edits ?? []).map((e) => ({ ...toLocation(parsed, written.get(e.span) ?? e.span), newText: e.newText })), ...(spec.locationEdits ?? [])],
     });
+    // A ~SEQ line or a $NAME use repeats its words at one place: report each fault there once.
+    const reported = new Set<string>();
     const context: RuleContext = {
       parse: parsed, tree, symbols, schema, settings, pragmas, lineOf, lineRef, ruleIds, facts,
       text: (span) => parsed.files[span.file]?.text.slice(span.start, span.end) ?? '',
       location: (span) => toLocation(parsed, span),
       report: (report) => {
+        const key = `${report.span.file}\u0000${report.span.start}\u0000${report.span.end}\u0000${report.message}`;
+        if (reported.has(key)) return;
+        reported.add(key);
         const diagnostic: Diagnostic = {
           ...toLocation(parsed, report.span),
           rule: rule.meta.id,
@@ -115,17 +121,13 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
 
-/**
- * The config ids to check a conditional file with: each id its `@id` lines use and, when an
- * `@^ID` line would otherwise never be kept (every checked id is ID), an id none of them uses,
- * as on every other host.
- */
-function variantIds(union: ParseResult): { ids: string[]; other?: string } {
-  const used = [...new Set(union.conditionals.map((c) => c.id))].sort();
-  if (!union.conditionals.some((c) => c.negated && used.every((id) => id === c.id))) return { ids: used };
-  let other = 'other';
-  while (used.includes(other)) other += '_';
-  return { ids: [...used, other], other };
+/** Words all checked readings of one file may cost together (about 30 readings of a 2,000-line config). */
+const MAX_VARIANT_WORDS = 200_000;
+
+function whyNotChecked(readings: number, affordable: number, words: number): string {
+  return affordable === MAX_CHECKED_VARIANTS
+    ? `they read ${readings} different configs and at most ${MAX_CHECKED_VARIANTS} are checked per file`
+    : `checking each of their ${readings} different readings of this ${words}-word config is more work than one lint is allowed`;
 }
 
 /** Which variants reported a diagnostic, for its message. */
@@ -147,20 +149,29 @@ function withRelated(diagnostic: Diagnostic, more: RelatedLocation[] | undefined
 function lintVariants(input: LintInput, settings: LintSettings, union: ParseResult, rules: readonly Rule[], pragmas: PragmaSet, facts?: HostFacts): { diagnostics: Diagnostic[]; view: ConfigView } {
   if (union.conditionals.length === 0) return runRules(union, settings, rules, pragmas, facts);
   // keepalived's config id defaults to the host name: a known host decides the variant.
-  const variants: { ids: string[]; other?: string } = facts?.self ? { ids: [facts.self.name] } : settings.configIds.length > 0 ? { ids: settings.configIds } : variantIds(union);
-  const { ids } = variants;
+  const variants: VariantIds = facts?.self ? { ids: [facts.self.name] } : settings.configIds.length > 0 ? { ids: settings.configIds } : usedVariantIds(union);
+  const groups = readingGroups(union, variants.ids);
+  // Every reading is at most the union (which keeps every line), so the union's size bounds each.
+  const affordable = Math.min(MAX_CHECKED_VARIANTS, Math.max(1, Math.floor(MAX_VARIANT_WORDS / Math.max(1, union.words))));
+  const checkedGroups = groups.slice(0, affordable);
+  const ids = checkedGroups.flat();
+  const note = checkedGroups.length < groups.length ? [notCheckedNote(union, ids, groups.slice(affordable).flat(), whyNotChecked(groups.length, affordable, union.words))] : [];
+  const check = (id: string) => runRules(parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles }), settings, rules, pragmas, facts, id);
+  if (checkedGroups.length === 1) {
+    // One reading for every id: its findings hold for all of them as they are.
+    const result = check(ids[0]);
+    return { diagnostics: [...result.diagnostics, ...note], view: result.view };
+  }
   const seen = new Map<string, { diagnostic: Diagnostic; variants: Array<{ id: string; diagnostic: Diagnostic }> }>();
-  let view: ConfigView | undefined;
-  for (const id of ids) {
-    const variant = parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles });
-    const result = runRules(variant, settings, rules, pragmas, facts, id);
-    view ??= result.view;
+  for (const group of checkedGroups) {
+    const result = check(group[0]);
     const once = new Map(result.diagnostics.map((d) => [keyOf(d), d]));
     for (const [key, diagnostic] of once) {
+      const found = group.map((id) => ({ id, diagnostic }));
       const entry = seen.get(key);
-      if (!entry) seen.set(key, { diagnostic, variants: [{ id, diagnostic }] });
+      if (!entry) seen.set(key, { diagnostic, variants: found });
       else {
-        entry.variants.push({ id, diagnostic });
+        entry.variants.push(...found);
         entry.diagnostic = withRelated(entry.diagnostic, diagnostic.related);
       }
     }
@@ -170,7 +181,7 @@ function lintVariants(input: LintInput, settings: LintSettings, union: ParseResu
     const where = found.map((v) => v.id);
     return where.length === ids.length ? merged : { ...merged, message: `${merged.message} (with ${variantLabel(where, ids, variants.other)})` };
   });
-  return { diagnostics, view: ids.length === 1 && view ? view : { parse: union, tree: buildConfigTree(union.document.items, KeywordSchema.for(settings.dialect, settings.keepalivedVersion)) } };
+  return { diagnostics: [...diagnostics, ...note], view: { parse: union, tree: buildConfigTree(union.document.items, KeywordSchema.for(settings.dialect, settings.keepalivedVersion)) } };
 }
 
 /** A `# keepalived-lint host=NAME` comment names the host this file runs on. */

@@ -1,6 +1,7 @@
 // Diagnostics the CLI reports that no rule in the registry produces, with SARIF metadata.
 import { TOO_MANY_PROBLEMS } from '../analysis/cap.js';
 import { INVALID_WORKSPACE_FILE } from '../analysis/host/workspace-problems.js';
+import { CONFIG_IDS_NOT_CHECKED } from '../analysis/variants.js';
 import type { RuleMeta } from '../analysis/types.js';
 import { INTERNAL_ERROR } from '../node/lint-target.js';
 
@@ -26,6 +27,13 @@ export const pseudoRuleMetas: readonly RuleMeta[] = [
     defaultSeverity: 'error',
     category: 'syntax',
     description: 'More problems in one file than the per-file limit (--max-problems, default 1000): the rest are counted here, not shown.',
+    fixable: false,
+  },
+  {
+    id: CONFIG_IDS_NOT_CHECKED,
+    defaultSeverity: 'info',
+    category: 'syntax',
+    description: 'A file with @id lines reads differently under more config ids than one lint checks (64 readings, fewer for very big files): the ids left out are named; choose them with --config-id.',
     fixable: false,
   },
 ];
