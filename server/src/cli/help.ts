@@ -59,4 +59,5 @@ Exit codes:
   1  problems at or above the --fail-on level, or too many warnings
   2  usage error, missing or unreadable input file, unreadable or unparsable workspace
      file, a file that --fix could not write, or an internal error
+  141  the reader closed the output early (as a command killed by SIGPIPE)
 `;

@@ -15,6 +15,15 @@ const write = (stream: NodeJS.WriteStream) => (text: string) => {
   if (text) stream.write(text);
 };
 
+// A reader that stops early (`keepalived-lint | head`) closes the pipe: stop quietly with the
+// status a C tool killed by SIGPIPE has (128 + 13), instead of a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(141);
+  });
+}
+
 void run(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
