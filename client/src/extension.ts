@@ -22,7 +22,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'keepalived', scheme: 'file' }, { language: 'keepalived', scheme: 'untitled' }],
+    // keepalived-lint.yaml too: its diagnostics and the quick fix of swapped node parameters.
+    documentSelector: [{ language: 'keepalived', scheme: 'file' }, { language: 'keepalived', scheme: 'untitled' }, { scheme: 'file', pattern: '**/keepalived-lint.yaml' }],
     // Read again on each (re)start: granting trust restarts the server with reads widened.
     initializationOptions: () => ({ trusted: workspace.isTrusted }),
     synchronize: {
