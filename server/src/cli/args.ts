@@ -34,6 +34,8 @@ export interface CliOptions {
   /** Drop named files that the directory search would not take for keepalived configs. */
   skipNonKeepalived: boolean;
   color: boolean;
+  /** Print the report of an identical earlier run when nothing it read changed (.keepalived-lint-cache). */
+  cache: boolean;
   help: boolean;
   version: boolean;
 }
@@ -107,6 +109,7 @@ const SPECS: OptionSpec[] = [
   },
   { name: 'skip-non-keepalived', value: false, apply: (o) => (o.skipNonKeepalived = true) },
   { name: 'no-color', value: false, apply: (o) => (o.color = false) },
+  { name: 'cache', value: false, apply: (o) => (o.cache = true) },
   { name: 'help', short: 'h', value: false, apply: (o) => (o.help = true) },
   { name: 'version', short: 'v', value: false, apply: (o) => (o.version = true) },
 ];
@@ -115,7 +118,7 @@ export function defaultOptions(): CliOptions {
   return {
     patterns: [], format: 'stylish', fix: false, fixDryRun: false, stdin: false, stdinFilename: 'keepalived.conf',
     noConfig: false, rules: {}, maxWarnings: -1, quiet: false, failOn: 'error', noInlineConfig: false, includeOutsideRoot: false, configIds: [], skipNonKeepalived: false,
-    color: true, help: false, version: false,
+    color: true, cache: false, help: false, version: false,
   };
 }
 

@@ -53,6 +53,11 @@ export class ConfigResolver {
     return { settings: mergeSettings(this.options, workspace), workspace };
   }
 
+  /** The workspace file found for each directory looked up so far ('' for none). */
+  workspaceLookups(): ReadonlyMap<string, string> {
+    return this.nearest;
+  }
+
   /** Every workspace file loaded so far, by path. */
   workspaces(): LoadedWorkspace[] {
     return [...this.loaded.values()];

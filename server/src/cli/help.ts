@@ -40,6 +40,12 @@ Checks:
       --include-outside-root  read files outside the lint root (the root keepalived-lint.yaml's
                               directory, else the current or the named one); refused by default
 
+Cache:
+      --cache                 keep the report in .keepalived-lint-cache in the lint root and print it
+                              again while no file the run read (configs, includes, workspace files),
+                              no include glob or directory search and no option changed; not with
+                              --fix, --fix-dry-run or --stdin
+
 Workspace file:
   -c, --config PATH           use this keepalived-lint.yaml
       --no-config             do not look for keepalived-lint.yaml

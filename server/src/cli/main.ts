@@ -26,6 +26,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 void run(process.argv.slice(2), {
   cwd: process.cwd(),
+  programFile: __filename,
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
   readStdin,

@@ -4,9 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { workspaceProblemDiagnostics } from '../analysis/host/workspace-problems.js';
 import { SEVERITY_ORDER, type Diagnostic } from '../analysis/types.js';
 import { capProblems, diagnosticKey as keyOf, DEFAULT_MAX_PROBLEMS } from '../analysis/cap.js';
-import { NodeFileHost } from '../node/file-host.js';
 import { parseArgs, UsageError, type CliOptions } from './args.js';
 import { printable, useColor } from './color.js';
+import { cacheable, RunCache, type CachedRun } from './cache.js';
+import { ProbedFileHost, ProbeLog, type ReplayContext } from './cache-probes.js';
 import { ConfigResolver } from './config.js';
 import { discoverFiles } from './discover.js';
 import { isKeepalivedConfig } from '../node/config-search.js';
@@ -18,6 +19,7 @@ import { format } from './formatters/index.js';
 import { HELP } from './help.js';
 import { lintAll, type AllResults } from '../node/lint-all.js';
 import { readTarget, type LintTarget } from '../node/lint-target.js';
+import { IncluderSearch } from '../node/includers.js';
 import { lintInContext } from '../node/workspace-model.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 import { INTERNAL_ERROR, INVALID_WORKSPACE_FILE } from './pseudo-rules.js';
@@ -25,6 +27,8 @@ import { buildReport, displayPath } from './report.js';
 
 export interface CliIO {
   cwd: string;
+  /** The running program (bin/cli.js), whose content keys the --cache. */
+  programFile?: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   readStdin(): Promise<string>;
@@ -97,12 +101,32 @@ function emit(text: string, options: CliOptions, io: CliIO): void {
   }
 }
 
+/** The files named on the command line (found again by a cached run's check). */
+function findNamed(options: CliOptions, cwd: string, rootDir: string): string[] {
+  const paths = discoverFiles(options.patterns, cwd);
+  return options.skipNonKeepalived ? paths.filter((path) => isKeepalivedConfig(path, rootDir)) : paths;
+}
+
+function replayCached(run: CachedRun, options: CliOptions, io: CliIO): number {
+  emit(run.report, options, io);
+  if (run.stderr) io.stderr(run.stderr);
+  return run.exitCode;
+}
+
 async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   const { cwd } = io;
   const root = decideRoot(options, cwd);
+  const color = !options.outputFile && useColor(options.color, io.stdoutIsTTY, io.env);
+  const cache = cacheable(options) ? new RunCache(root, options, { programFile: io.programFile, cwd, color }) : undefined;
+  const replay: ReplayContext = { root, guard: options.includeOutsideRoot ? undefined : rootGuard(root), configNamed: options.configPath !== undefined, named: () => findNamed(options, cwd, root.dir) };
+  const hit = cache?.lookup(replay);
+  if (hit) return replayCached(hit, options, io);
+
   const resolver = new ConfigResolver(options, root);
   // Every file, linted or included, is read through this host: inside the root unless allowed.
-  const host = new NodeFileHost({ root: resolver.includeOutsideRoot() ? undefined : rootGuard(root) });
+  const outsideAllowed = resolver.includeOutsideRoot();
+  const host = new ProbedFileHost({ root: outsideAllowed ? undefined : rootGuard(root) });
+  const probes = new ProbeLog();
   const given = new Map<string, string>();
   let paths: string[];
   if (options.stdin) {
@@ -117,9 +141,11 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
   const toTarget = (path: string): LintTarget => ({ path, config: resolver.forFile(path) });
   let named = paths.map(toTarget);
   if (options.skipNonKeepalived) named = named.filter((target) => isKeepalivedConfig(target.path, root.dir));
+  probes.named(named.map((target) => target.path));
   // Unreadable inputs end the run before any output.
   for (const target of named) readTarget(target.path, host, given);
-  const context = lintInContext(named, { host, texts: given, rootOf, toTarget });
+  const search = new IncluderSearch((listing, configs) => probes.includers(listing, configs));
+  const context = lintInContext(named, { host, texts: given, rootOf, toTarget, search });
   const { linted } = context;
   // Problems are reported (and fixed) in the named files, what they include and the workspace
   // files, not in the configs linted only for context.
@@ -149,9 +175,19 @@ async function lintAndReport(options: CliOptions, io: CliIO): Promise<number> {
     }
   };
   const report = buildReport({ diagnostics: capProblems(reported, maxFor), texts: collected.texts, files: collected.files, outputs, cwd });
-  const color = !options.outputFile && useColor(options.color, io.stdoutIsTTY, io.env);
-  emit(format(options.format, report, { color, cwd }), options, io);
-  return exitCode(options, reported, fatal, io);
+  const text = format(options.format, report, { color, cwd });
+  emit(text, options, io);
+  let stderr = '';
+  const exit = exitCode(options, reported, fatal, { ...io, stderr: (line) => ((stderr += line), io.stderr(line)) });
+  // Only a run whose every read the cache can check again: inside the root unless the command
+  // line itself allows more (not the workspace file, which the check does not parse).
+  const workspaces = resolver.workspaces();
+  if (cache && !fatal && !host.unreplayable && outsideAllowed === options.includeOutsideRoot && workspaces.every((w) => w.sha256 !== undefined)) {
+    for (const [dir, path] of resolver.workspaceLookups()) probes.workspaceFile(dir, path || undefined);
+    for (const workspace of workspaces) probes.read(workspace.path, workspace.sha256!);
+    cache.store(probes.finish(host), { report: text, stderr, exitCode: exit });
+  }
+  return exit;
 }
 
 /** Runs the CLI; never throws. */

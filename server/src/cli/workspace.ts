@@ -29,5 +29,5 @@ export function loadWorkspaceFile(path: string, root?: RootGuard): LoadedWorkspa
   const text = read.snapshot.text;
   checkParsable(path, text);
   const workspace = readWorkspaceFile(path, text);
-  return { path, text, workspace };
+  return { path, text, sha256: read.snapshot.sha256, workspace };
 }

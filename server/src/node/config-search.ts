@@ -37,7 +37,7 @@ export function searchDirectory(root: string, out: Set<string>): void {
   const visit = (dir: string, depth: number, inKeepalivedContext: boolean) => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch {
       return;
     }

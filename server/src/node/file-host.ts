@@ -77,13 +77,15 @@ function failure(path: string, error: unknown): IncludeProblem {
   return { kind: 'unreadable', path, message: `cannot read '${path}' (${code})` };
 }
 
+type BytesAnswer = { bytes: Buffer; mtimeMs: number } | { problem: IncludeProblem };
+
 /**
- * Reads a regular file; never opens a directory, FIFO or device. With a root, a path that
- * resolves outside it is not opened, and the file that was opened is checked again by its
+ * Reads a regular file's bytes; never opens a directory, FIFO or device. With a root, a path
+ * that resolves outside it is not opened, and the file that was opened is checked again by its
  * descriptor: a link swapped between the check and the open is caught, not followed.
  */
-export function readFileSnapshot(path: string, maxBytes: number, root?: RootGuard): SnapshotAnswer {
-  const tooLarge = (): SnapshotAnswer => ({ problem: { kind: 'too-large', path, message: `'${path}' is larger than ${maxBytes} bytes` } });
+function readFileBytes(path: string, maxBytes: number, root?: RootGuard): BytesAnswer {
+  const tooLarge = (): BytesAnswer => ({ problem: { kind: 'too-large', path, message: `'${path}' is larger than ${maxBytes} bytes` } });
   if (root && !isInside(root.dir, path)) return { problem: outsideRoot(path, root) };
   let fd: number;
   try {
@@ -106,14 +108,26 @@ export function readFileSnapshot(path: string, maxBytes: number, root?: RootGuar
     if (problem) return { problem };
     if (stat.size > maxBytes) return tooLarge();
     const bytes = readBounded(fd, maxBytes);
-    if (!bytes) return tooLarge();
-    const { text, validUtf8 } = decode(bytes);
-    return { snapshot: { path, text, sha256: sha256(bytes), mtimeMs: stat.mtimeMs, size: bytes.length, validUtf8 } };
+    return bytes ? { bytes, mtimeMs: stat.mtimeMs } : tooLarge();
   } catch (error) {
     return { problem: failure(path, error) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads a regular file as text (see readFileBytes for what is never opened). */
+export function readFileSnapshot(path: string, maxBytes: number, root?: RootGuard): SnapshotAnswer {
+  const read = readFileBytes(path, maxBytes, root);
+  if ('problem' in read) return read;
+  const { text, validUtf8 } = decode(read.bytes);
+  return { snapshot: { path, text, sha256: sha256(read.bytes), mtimeMs: read.mtimeMs, size: read.bytes.length, validUtf8 } };
+}
+
+/** A file's SHA-256 as readFileSnapshot would give it, without decoding the text; or its problem. */
+export function readFileHash(path: string, maxBytes: number, root?: RootGuard): { sha256: string } | { problem: IncludeProblem } {
+  const read = readFileBytes(path, maxBytes, root);
+  return 'problem' in read ? read : { sha256: sha256(read.bytes) };
 }
 
 /** A glob that reached outside the root: the directory is named, its entries never listed. */
@@ -156,6 +170,11 @@ export class NodeFileHost implements IncludeHost {
   read(path: string): ReadAnswer {
     const answer = this.snapshot(path);
     return 'problem' in answer ? answer : { text: answer.snapshot.text };
+  }
+
+  /** Every file read so far (each as first read), and whether reads were kept inside a root. */
+  readsSoFar(): { reads: ReadonlyMap<string, SnapshotAnswer>; guarded: boolean } {
+    return { reads: this.reads, guarded: this.root !== undefined };
   }
 
   /** The file as first read (later reads return the same text). */

@@ -122,7 +122,7 @@ class Walker {
       if (!isDirectory(path)) continue;
       let real: string;
       try {
-        real = realpathSync(path);
+        real = realpathSync.native(path);
       } catch {
         continue;
       }
@@ -143,7 +143,7 @@ export function expandGlob(pattern: string, options: GlobOptions): GlobResult {
       const start = isAbsolute(one) ? '/' : resolve(options.cwd);
       let startReal = start;
       try {
-        startReal = realpathSync(start);
+        startReal = realpathSync.native(start);
       } catch {
         // A missing start directory simply matches nothing.
       }

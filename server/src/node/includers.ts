@@ -9,40 +9,56 @@ import type { IncludeHost } from '../../../grammar/includes.js';
 import { configFilesIn, configsBelow } from './config-search.js';
 import type { LintTarget, LoadedWorkspace, TargetConfig } from './lint-target.js';
 import { isInside } from './root-guard.js';
-import { workspaceConfigs } from './workspace-facts.js';
+import { configsMatching, workspaceGlobs } from './workspace-facts.js';
 
 /** How many directories above a file's own are searched for configs that include it. */
 const MAX_PARENT_LEVELS = 3;
 
+/** Where candidate includers are listed: the configs in a directory, or those of a workspace file. */
+export type IncluderListing = { dir: string } | { workspace: string; globs: string[] };
+
+/** The configs a workspace file at `path` with these `configs:` globs compares: those and every config below it. */
+const peersOf = (path: string, globs: readonly string[]) => [...new Set([...configsMatching(path, globs), ...configsBelow(dirname(path))])];
+
 /** Every config a workspace file compares: its `configs:` and every config below it. */
-export function workspacePeers(workspace: LoadedWorkspace): string[] {
-  return [...new Set([...workspaceConfigs(workspace.workspace), ...configsBelow(dirname(workspace.path))])];
+export const workspacePeers = (workspace: LoadedWorkspace): string[] => peersOf(workspace.path, workspaceGlobs(workspace.workspace));
+
+/** The configs inside `root` that a listing names. */
+export function listIncluders(listing: IncluderListing, root: string): string[] {
+  const found = 'dir' in listing ? configFilesIn(listing.dir, root) : peersOf(listing.workspace, listing.globs);
+  return found.filter((config) => isInside(root, config));
 }
 
 /**
  * Candidate includers, with directory listings and workspace globs expanded once per instance
- * (a CLI run; in the language server, until files appear or go away).
+ * (a CLI run; in the language server, until files appear or go away). `onListing` hears of
+ * every listing made (the CLI's --cache checks them again).
  */
 export class IncluderSearch {
   /** Configs inside a root, by root and directory or workspace file. */
   private readonly found = new Map<string, string[]>();
 
+  constructor(private readonly onListing?: (listing: IncluderListing, configs: readonly string[]) => void) {}
+
   /** Lists of configs (inside `root`) that may include `path`; it may be in them too. */
   candidates(path: string, root: string, workspace?: LoadedWorkspace): string[][] {
-    const lists = workspace ? [this.cached(workspace.path, () => workspacePeers(workspace), root)] : [];
+    const lists = workspace ? [this.cached(workspace.path, { workspace: workspace.path, globs: workspaceGlobs(workspace.workspace) }, root)] : [];
     let dir = dirname(path);
     for (let level = 0; level <= MAX_PARENT_LEVELS && isInside(root, dir); level++) {
-      lists.push(this.cached(dir, () => configFilesIn(dir, root), root));
+      lists.push(this.cached(dir, { dir }, root));
       if (dir === root || dirname(dir) === dir) break;
       dir = dirname(dir);
     }
     return lists;
   }
 
-  private cached(key: string, find: () => string[], root: string): string[] {
+  private cached(key: string, listing: IncluderListing, root: string): string[] {
     const fullKey = `${root}\u0000${key}`;
     let configs = this.found.get(fullKey);
-    if (!configs) this.found.set(fullKey, (configs = find().filter((config) => isInside(root, config))));
+    if (!configs) {
+      this.found.set(fullKey, (configs = listIncluders(listing, root)));
+      this.onListing?.(listing, configs);
+    }
     return configs;
   }
 }

@@ -17,6 +17,8 @@ export interface LoadedWorkspace {
   /** Absolute path of the file. */
   path: string;
   text: string;
+  /** SHA-256 of the file's bytes as read from disk (absent for an editor buffer). */
+  sha256?: string;
   /** Settings, host facts and `configs:` globs, for host-fact and workspace rules. */
   workspace: WorkspaceFile;
 }

@@ -82,18 +82,22 @@ export function hostMatcher(workspace: WorkspaceFile): ConfigHost {
   return matcher;
 }
 
-/** Paths of every config the workspace file maps to a host; no directory above the file is listed. */
-export function workspaceConfigs(workspace: WorkspaceFile): string[] {
+/** The `configs:` globs of every host, in the file's order. */
+export const workspaceGlobs = (workspace: WorkspaceFile): string[] => workspace.hostConfigs.flatMap(({ globs }) => globs);
+
+/** Paths the `configs:` globs of the workspace file at `workspacePath` match; no directory above the file is listed. */
+export function configsMatching(workspacePath: string, globs: readonly string[]): string[] {
   const paths = new Set<string>();
-  const dir = dirname(workspace.path);
-  for (const { globs } of workspace.hostConfigs) {
-    for (const glob of globs) {
-      const answer = expandGlob(glob, { cwd: dir, root: dir, globstar: true, maxResults: DEFAULT_MAX_GLOB_RESULTS, skipDirectories: true });
-      if ('paths' in answer) for (const path of answer.paths) paths.add(path);
-    }
+  const dir = dirname(workspacePath);
+  for (const glob of globs) {
+    const answer = expandGlob(glob, { cwd: dir, root: dir, globstar: true, maxResults: DEFAULT_MAX_GLOB_RESULTS, skipDirectories: true });
+    if ('paths' in answer) for (const path of answer.paths) paths.add(path);
   }
   return [...paths];
 }
+
+/** Paths of every config the workspace file maps to a host; no directory above the file is listed. */
+export const workspaceConfigs = (workspace: WorkspaceFile): string[] => configsMatching(workspace.path, workspaceGlobs(workspace));
 
 /** A lint root: a directory, and the workspace file in it that may widen it. */
 export interface LintRoot {
