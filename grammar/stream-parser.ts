@@ -1,35 +1,23 @@
-// Feeds the preprocessor's token lines to the parser as they come: one Line token per run of
-// words, braces apart. The stream is parsed in batches of whole top-level items (a statement
-// with its block, an anonymous block or a stray `}`), so tokens and CST of a batch are
-// garbage before the next batch starts and only the AST stays.
-import type { IToken, TokenType } from 'chevrotain';
-import type { DocumentNode, WordNode } from './ast.js';
-import { cstToAst } from './cst-to-ast.js';
-import { parseTokens } from './parser.js';
+// Builds the syntax tree from the preprocessor's token lines as they come. The grammar is
+//   document  := (statement | block | '}')*
+//   statement := line block?
+//   block     := '{' (statement | block)* '}'?
+// where a line is a run of words between braces. It needs one token of lookahead and cannot
+// fail (every token starts or ends something), so the tree is built directly with a stack of
+// open blocks: no parser tokens, no concrete syntax tree and no conversion, only the AST.
+import type { BlockNode, DocumentNode, ItemNode, StatementNode, WordNode } from './ast.js';
 import { isBrace, type PreToken, type SyntaxIssue } from './preprocess.js';
 import type { Span } from './source.js';
-import { LBrace, Line, RBrace } from './tokens.js';
 
 /** keepalived nests blocks at most 6 deep; deeper nesting is garbage and would only cost stack. */
 export const MAX_BLOCK_DEPTH = 100;
 
-/** Tokens per parser run: whole top-level items are batched up to about this many. */
-const BATCH = 4096;
-
-/**
- * The smallest token the parser needs. Chevrotain offsets are stream indexes (tokens come
- * from several files and from substitutions); the real positions travel in `payload`.
- */
-function parserToken(type: TokenType, index: number, payload: WordNode[] | Span): IToken {
-  return { image: '', startOffset: index, endOffset: index, tokenType: type, tokenTypeIdx: type.tokenTypeIdx!, payload } as IToken;
-}
-
 export class StreamParser {
   readonly document: DocumentNode = { items: [] };
-  private batch: IToken[] = [];
-  /** Index of the next token in the whole stream. */
-  private next = 0;
-  private depth = 0;
+  /** Blocks opened and not closed yet, innermost last. */
+  private readonly open: BlockNode[] = [];
+  /** The statement just read, while no other token followed it: a `{` now opens its block. */
+  private lastStatement: StatementNode | undefined;
   /** `{` beyond MAX_BLOCK_DEPTH that are ignored, with their `}`. */
   private dropped = 0;
 
@@ -42,47 +30,49 @@ export class StreamParser {
     for (let i = 0; i < line.length; i++) {
       const token = line[i];
       if (!isBrace(token)) continue;
-      if (i > wordsStart) this.push(Line, line.slice(wordsStart, i) as WordNode[]);
+      if (i > wordsStart) this.statement(line.slice(wordsStart, i) as WordNode[]);
       wordsStart = i + 1;
-      if (token.brace === '{') this.open(token.span);
-      else this.close(token.span);
+      if (token.brace === '{') this.openBlock(token.span);
+      else this.closeBlock(token.span);
     }
-    if (line.length > wordsStart) this.push(Line, (wordsStart === 0 ? line : line.slice(wordsStart)) as WordNode[]);
+    if (line.length > wordsStart) this.statement((wordsStart === 0 ? line : line.slice(wordsStart)) as WordNode[]);
   }
 
   finish(): DocumentNode {
-    this.flush();
     return this.document;
   }
 
-  private open(span: Span): void {
-    if (this.depth >= MAX_BLOCK_DEPTH) {
+  private get items(): ItemNode[] {
+    return this.open.length > 0 ? this.open[this.open.length - 1].items : this.document.items;
+  }
+
+  private statement(words: WordNode[]): void {
+    const statement: StatementNode = { type: 'statement', words };
+    this.items.push(statement);
+    this.lastStatement = statement;
+  }
+
+  private openBlock(span: Span): void {
+    if (this.open.length >= MAX_BLOCK_DEPTH) {
       if (this.dropped++ === 0) this.issues.push({ kind: 'nesting-too-deep', message: `blocks are nested more than ${MAX_BLOCK_DEPTH} levels deep; deeper braces are ignored`, span });
       return;
     }
-    this.push(LBrace, span);
-    this.depth++;
+    const block: BlockNode = { type: 'block', open: span, items: [] };
+    // A `{` right after a line is that line's statement's block; anywhere else it is anonymous.
+    if (this.lastStatement) this.lastStatement.block = block;
+    else this.items.push(block);
+    this.lastStatement = undefined;
+    this.open.push(block);
   }
 
-  private close(span: Span): void {
+  private closeBlock(span: Span): void {
     if (this.dropped > 0) {
       this.dropped--;
       return;
     }
-    this.push(RBrace, span);
-    if (this.depth > 0) this.depth--;
-  }
-
-  private push(type: TokenType, payload: WordNode[] | Span): void {
-    // A `{` right after a line belongs to that line's statement: no item starts there.
-    const startsItem = this.depth === 0 && (type !== LBrace || this.batch[this.batch.length - 1]?.tokenType !== Line);
-    if (startsItem && this.batch.length >= BATCH) this.flush();
-    this.batch.push(parserToken(type, this.next++, payload));
-  }
-
-  private flush(): void {
-    if (this.batch.length === 0) return;
-    for (const item of cstToAst(parseTokens(this.batch).cst).items) this.document.items.push(item);
-    this.batch = [];
+    this.lastStatement = undefined;
+    const block = this.open.pop();
+    if (block) block.close = span;
+    else this.document.items.push({ type: 'stray-close', span });
   }
 }

@@ -119,19 +119,11 @@ export const Quoted = createToken({ name: 'Quoted', pattern: { exec: matchQuoted
 export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: { exec: matchUnterminatedQuote }, line_breaks: false });
 export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
-/**
- * One logical line of words (keepalived is line based). Made by the preprocessor, never by the
- * lexer: the parser sees lines and braces, and each line carries its words as payload.
- */
-export const Line = createToken({ name: 'Line', pattern: Lexer.NA });
 export const Word = createToken({ name: 'Word', pattern: { exec: matchWord }, line_breaks: false });
 
 export const allTokens: TokenType[] = [
   Newline, Whitespace, Comment, Quoted, UnterminatedQuote, LBrace, RBrace, Word,
 ];
-
-/** Tokens the parser consumes (after preprocessing). */
-export const parserTokens: TokenType[] = [Line, LBrace, RBrace];
 
 let lexer: Lexer | undefined;
 
