@@ -48,3 +48,15 @@ hosts:
       eth0: [192.168.10.12/24]
     configs: [lb2/keepalived.conf]
 `;
+
+/** The VRRP instance VI_WEB (VRID 51, VIP 192.168.10.100 on eth0) of a TWO_HOSTS node. */
+export const webInstance = (state: string, priority: number) => `vrrp_instance VI_WEB {
+    state ${state}
+    interface eth0
+    virtual_router_id 51
+    priority ${priority}
+    virtual_ipaddress {
+        192.168.10.100/24 dev eth0
+    }
+}
+`;

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lintMemoryWorkspace, TWO_HOSTS, WS_ROOT, workspaceHits } from '../helpers/workspace.js';
+import { lintMemoryWorkspace, TWO_HOSTS, WS_ROOT, workspaceHits, webInstance } from '../helpers/workspace.js';
 
 const RULE = 'dr-real-server-not-on-link';
 
-const config = (state: string, priority: number, method: string, servers: string[], extra = '') => `vrrp_instance VI_WEB {
-    state ${state}
-    interface eth0
-    virtual_router_id 51
-    priority ${priority}
-    virtual_ipaddress {
-        192.168.10.100/24 dev eth0
-    }
-}
-
+const config = (state: string, priority: number, method: string, servers: string[], extra = '') => `${webInstance(state, priority)}
 virtual_server 192.168.10.100 80 {
     lvs_sched wlc
     ${method}

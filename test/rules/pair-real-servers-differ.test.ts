@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixTo } from '../helpers/lint-text.js';
-import { lintMemoryWorkspace, workspaceHits, WS_ROOT, TWO_HOSTS } from '../helpers/workspace.js';
+import { lintMemoryWorkspace, workspaceHits, WS_ROOT, TWO_HOSTS, webInstance } from '../helpers/workspace.js';
 
 const RULE = 'pair-real-servers-differ';
 
@@ -14,16 +14,7 @@ const realServer = (ip: string, weight = 1, timeout = 3) => `    real_server ${i
     }
 `;
 
-const config = (state: string, priority: number, realServers: string[]) => `vrrp_instance VI_WEB {
-    state ${state}
-    interface eth0
-    virtual_router_id 51
-    priority ${priority}
-    virtual_ipaddress {
-        192.168.10.100/24 dev eth0
-    }
-}
-
+const config = (state: string, priority: number, realServers: string[]) => `${webInstance(state, priority)}
 virtual_server 192.168.10.100 80 {
     lvs_sched wlc
     lvs_method DR

@@ -43,9 +43,16 @@ describe(RULE, () => {
     expect(d.message).toContain('when lb2 takes over the VIP this service stops');
   });
 
-  it('tells services apart by protocol', () => {
+  it('tells services apart by protocol when a node has both', () => {
+    const run = pair([service('192.168.10.100 53', 'UDP'), service('192.168.10.100 53', 'TCP')], [service('192.168.10.100 53', 'UDP')]);
+    expect(workspaceHits(run, RULE)).toEqual([['lb1/keepalived.conf', 20, 'virtual_server']]);
+    expect(run.diagnostics.find((x) => x.rule === RULE)!.message).toContain('virtual_server 192.168.10.100:53/TCP exists on lb1 but not on its VRRP peer lb2');
+  });
+
+  it('leaves one service per node whose protocol differs to pair-virtual-server-settings-differ', () => {
     const run = pair([service('192.168.10.100 53', 'UDP')], [service('192.168.10.100 53', 'TCP')]);
-    expect(workspaceHits(run, RULE)).toEqual([['lb1/keepalived.conf', 11, 'virtual_server'], ['lb2/keepalived.conf', 11, 'virtual_server']]);
+    expect(workspaceHits(run, RULE)).toEqual([]);
+    expect(workspaceHits(run, 'pair-virtual-server-settings-differ')).toEqual([['lb1/keepalived.conf', 14, 'protocol'], ['lb2/keepalived.conf', 14, 'protocol']]);
   });
 
   it('compares fwmark services too', () => {

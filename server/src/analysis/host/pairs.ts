@@ -120,9 +120,13 @@ export function hostName(context: Pick<WorkspaceRuleContext, 'facts'>, config: C
 }
 
 /** `lb2` / `lb2 and lb3` / `lb2, lb3 and lb4`. */
-export function hostList(context: Pick<WorkspaceRuleContext, 'facts'>, members: readonly InstanceView[]): string {
-  const names = [...new Set(members.map((m) => hostName(context, m.config)))];
+export function joinNames(names: readonly string[]): string {
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** The hosts of `members`, each once, joined as `joinNames` does. */
+export function hostList(context: Pick<WorkspaceRuleContext, 'facts'>, members: readonly InstanceView[]): string {
+  return joinNames([...new Set(members.map((m) => hostName(context, m.config)))]);
 }
 
 /**

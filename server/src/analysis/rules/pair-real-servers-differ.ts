@@ -1,6 +1,7 @@
 // The same virtual_server on both nodes of a pair must balance to the same real servers with
 // the same settings; otherwise traffic changes on failover. A missing real_server can be
 // copied from the peer (a fix that edits the other file).
+import { counterpart } from '../host/pair-services.js';
 import { configPairs, hostName } from '../host/pairs.js';
 import { LineIndex } from '../../../../grammar/index.js';
 import { statementSpan } from '../../../../grammar/ast.js';
@@ -34,9 +35,8 @@ export const pairRealServersDiffer: WorkspaceRule = {
   checkWorkspace(context) {
     for (const [x, y] of configPairs(context.configs)) {
       for (const [side, peer] of [[x, y], [y, x]]) {
-        const peerServices = new Map(virtualServers(peer.tree.roots).map((vs) => [serviceKey(vs), vs]));
         for (const vs of virtualServers(side.tree.roots)) {
-          const other = peerServices.get(serviceKey(vs));
+          const other = counterpart(vs, side, peer);
           if (!other) continue;
           const otherServers = new Map(other.realServers.map((rs) => [realServerKey(rs, other), rs]));
           for (const rs of vs.realServers) {

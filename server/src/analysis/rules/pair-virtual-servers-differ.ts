@@ -1,4 +1,5 @@
 // The configs of a VRRP pair must define the same LVS services, or a failover loses some.
+import { counterpart } from '../host/pair-services.js';
 import { configPairs, hostName } from '../host/pairs.js';
 import { virtualServers } from '../model/lvs.js';
 import { serviceKey } from '../model/service-keys.js';
@@ -15,10 +16,10 @@ export const pairVirtualServersDiffer: WorkspaceRule = {
   checkWorkspace(context) {
     for (const [x, y] of configPairs(context.configs)) {
       for (const [side, peer] of [[x, y], [y, x]]) {
-        const peerServices = new Set(virtualServers(peer.tree.roots).map(serviceKey));
         for (const vs of virtualServers(side.tree.roots)) {
+          // The same address and port with another protocol is a setting that differs, not a missing service.
+          if (counterpart(vs, side, peer)) continue;
           const key = serviceKey(vs);
-          if (peerServices.has(key)) continue;
           context.report({
             location: context.location(side, vs.node.keyword.span),
             message: `virtual_server ${key} exists on ${hostName(context, side)} but not on its VRRP peer ${hostName(context, peer)}: when ${hostName(context, peer)} takes over the VIP this service stops`,
