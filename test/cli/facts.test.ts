@@ -29,23 +29,36 @@ describe('facts collect', () => {
       return { missing: true };
     };
     const { entry, notes } = collectHostFacts(run, { labels: ['ddm_lvs1'] });
-    expect(calls).toEqual([['hostname'], ['ip', '-json', 'addr', 'show'], ['iptables-save'], ['nft', 'list', 'ruleset'], ['ipvsadm', '-Ln', '--stats']]);
+    expect(calls).toEqual([['hostname'], ['ip', '-json', 'addr', 'show'], ['iptables-save'], ['nft', 'list', 'ruleset'], ['ipvsadm', '-Ln', '--stats'], ['keepalived', '--version']]);
     expect(entry).toEqual({ name: 'lvs-a', labels: ['ddm_lvs1'], interfaces: { bond0: ['10.186.87.105/23'] }, firewall: '*raw\n-A PREROUTING -d 10.0.0.1/32 -j DROP\nCOMMIT\n' });
-    expect(notes).toEqual(['nft is not installed: skipped', 'ipvsadm is not installed: skipped']);
+    expect(notes).toEqual(['nft is not installed: skipped', 'ipvsadm is not installed: skipped', 'keepalived is not installed: skipped']);
   });
 
-  it('records nft list ruleset from an nft binary on PATH, and the entry reads back as nftables facts', () => {
+  it('reads the keepalived version from stderr (2.x) or stdout (1.x), and notes output without one', () => {
+    const version = (result: { stdout: string; stderr?: string; code: number }) =>
+      collectHostFacts((argv) => (argv[0] === 'keepalived' ? result : { missing: true }), { name: 'lb1' });
+    expect(version({ stdout: '', stderr: 'Keepalived v2.2.7 (01/16,2022)\n\nCopyright(C) 2001-2022 Alexandre Cassen\n', code: 0 }).entry.keepalived_version).toBe('2.2.7');
+    expect(version({ stdout: 'Keepalived v1.3.5 (03/19,2017), git commit v1.3.5-6-g6fa32f2\n', code: 0 }).entry.keepalived_version).toBe('1.3.5');
+    const garbled = version({ stdout: 'usage: keepalived [OPTION...]\n', code: 0 });
+    expect([garbled.entry.keepalived_version, garbled.notes.at(-1)]).toEqual([undefined, 'keepalived --version printed no version: skipped']);
+  });
+
+  it('records nft list ruleset and keepalived --version from binaries on PATH, and the entry reads back as facts', () => {
     const bin = mkdtempSync(join(tmpdir(), 'kl-nft-'));
     const ruleset = 'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tip saddr 10.0.0.2 ip protocol vrrp accept\n\t}\n}\n';
     // A fake nft that prints the ruleset only for `nft list ruleset`, as the real one does.
     writeFileSync(join(bin, 'ruleset.txt'), ruleset);
     writeFileSync(join(bin, 'nft'), `#!/bin/sh\n[ "$*" = "list ruleset" ] || exit 1\ncat '${join(bin, 'ruleset.txt')}'\n`, { mode: 0o755 });
+    // A fake keepalived that, like keepalived 2.x, prints its version on stderr.
+    writeFileSync(join(bin, 'keepalived'), '#!/bin/sh\n[ "$*" = "--version" ] || exit 1\necho "Keepalived v2.0.19 (10/19,2019)" >&2\necho >&2\necho "Copyright(C) 2001-2019 Alexandre Cassen" >&2\n', { mode: 0o755 });
     const result = spawnSync(process.execPath, [CLI, 'facts', 'collect', '--name', 'lb1'], { encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH}` } });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('nftables: |');
+    expect(result.stdout).toContain('keepalived_version: 2.0.19');
     const workspace = readWorkspaceFile('/ws/keepalived-lint.yaml', `version: 1\n${result.stdout}`);
     expect(workspace.problems).toEqual([]);
     const host = workspace.facts.hosts[0];
+    expect(host.keepalivedVersion?.version).toBe('2.0.19');
     const decision = host.inbound!({ family: 4, saddr: parseIp('10.0.0.3'), daddr: parseIp('224.0.0.18')!, protocol: 'vrrp', iif: 'eth0' });
     expect([decision.drop?.action, decision.drop?.chain, decision.nearMisses[0]?.rule.text]).toEqual(['policy drop', 'input', 'ip saddr 10.0.0.2 ip protocol vrrp accept']);
   });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceFile } from '../../server/src/analysis/host/from-workspace.js';
 import { parseIp } from '../../server/src/analysis/net/ip.js';
+import { lint } from '../../server/src/analysis/lint.js';
 
 const PATH = '/ws/keepalived-lint.yaml';
 
@@ -203,5 +204,25 @@ parameters:
     expect(readWorkspaceFile(PATH, 'hosts: 7\nparameters: [a, b]\nrules: plain\n').problems.map((p) => p.message)).toEqual([
       'hosts must be a mapping', 'parameters must be a mapping', 'rules must be a mapping',
     ]);
+  });
+
+  it("reads a host's keepalived_version with its position, and reports one that is not a version", () => {
+    const text = 'version: 1\nhosts:\n  lb1:\n    keepalived_version: 2.0.19\n  lb2:\n    keepalived_version: v2.2\n';
+    const workspace = readWorkspaceFile(PATH, text);
+    const version = workspace.facts.hosts[0].keepalivedVersion!;
+    expect([version.version, text.slice(version.location.start, version.location.end)]).toEqual(['2.0.19', '2.0.19']);
+    expect(workspace.facts.hosts[1].keepalivedVersion).toBeUndefined();
+    expect(problems(text)).toEqual([['error', 'v2.2', 6]]);
+  });
+
+  it("checks a host's configs against its keepalived_version, over the top-level one and an explicit setting", () => {
+    const text = 'version: 1\nkeepalived_version: 2.2.7\nhosts:\n  lb1:\n    keepalived_version: 2.2.4\n    configs: [keepalived.conf]\n';
+    const workspace = readWorkspaceFile(PATH, text);
+    const config = 'vrrp_instance VI_1 {\n    interface eth0\n    virtual_router_id 51\n    unicast_fault_no_peer\n    virtual_ipaddress {\n        192.168.10.100\n    }\n}\n';
+    const facts = { ...workspace.facts, self: workspace.facts.hosts[0] };
+    const unknown = (self: typeof facts | undefined) => lint({ path: '/ws/keepalived.conf', text: config, settings: { keepalivedVersion: '2.2.7' }, facts: self })
+      .diagnostics.filter((d) => d.rule === 'unknown-keyword').map((d) => d.message);
+    expect(unknown(facts)).toEqual([expect.stringContaining("'unicast_fault_no_peer' is not in keepalived 2.2.4")]);
+    expect(unknown(undefined)).toEqual([]);
   });
 });

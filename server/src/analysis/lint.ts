@@ -201,9 +201,9 @@ export function applyPragmas(diagnostics: Diagnostic[], union: ParseResult, prag
 }
 
 export function lint(input: LintInput): LintResult {
-  const settings = defaultSettings(input.settings);
+  const requested = defaultSettings(input.settings);
   const rules = input.rules ?? allRules;
-  const options = { includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles };
+  const options = { includes: input.files, maxIncludeDepth: requested.maxIncludeDepth, maxFiles: requested.maxIncludeFiles };
   const union = input.previous ? reparse(input.previous, input.path, input.text, options) : parse(input.path, input.text, options);
   const indexes = new Map<number, LineIndex>();
   const indexOf = (file: number) => {
@@ -211,8 +211,11 @@ export function lint(input: LintInput): LintResult {
     if (!index) indexes.set(file, (index = new LineIndex(union.files[file].text)));
     return index;
   };
-  const pragmas = settings.noInlineConfig ? { pragmas: [], malformed: [] } : readPragmas(union.comments, indexOf);
+  const pragmas = requested.noInlineConfig ? { pragmas: [], malformed: [] } : readPragmas(union.comments, indexOf);
   const facts = withPragmaHost(input.facts, pragmas);
+  // The host's own keepalived decides which keywords its configs may use.
+  const hostVersion = facts?.self?.keepalivedVersion?.version;
+  const settings = hostVersion ? { ...requested, keepalivedVersion: hostVersion } : requested;
   const result = lintVariants(input, settings, union, rules, pragmas, facts);
   const diagnostics = applyPragmas(result.diagnostics, union, pragmas, indexOf);
   diagnostics.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));

@@ -1,6 +1,7 @@
 // Rules that look at the workspace as a whole: the deployment parameters in
 // keepalived-lint.yaml and the configs of hosts that form a VRRP pair.
 import type { ParseResult, Span } from '../../../grammar/index.js';
+import type { Dialect } from '../../../grammar/keywords/index.js';
 import type { HostFact, HostFacts } from './host/context.js';
 import type { ConfigTree } from './model/config-tree.js';
 import type { Fix, Location, RelatedLocation, RuleMeta, Severity } from './types.js';
@@ -22,6 +23,8 @@ export interface WorkspaceReport {
 
 export interface WorkspaceRuleContext {
   facts: HostFacts;
+  /** The dialect the configs are read in. */
+  dialect: Dialect;
   configs: readonly ConfigModel[];
   location(config: ConfigModel, span: Span): Location;
   /** 1-based line of a span in a config, for messages. */

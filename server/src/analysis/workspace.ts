@@ -39,6 +39,7 @@ function runWorkspaceRules(facts: HostFacts, models: ConfigModel[], settings: Li
     if (configured === 'off') continue;
     const context: WorkspaceRuleContext = {
       facts,
+      dialect: settings.dialect,
       configs: models,
       location: (model, span) => ({ path: model.parse.files[span.file]?.path ?? model.path, start: span.start, end: span.end }),
       lineOf: (model, span) => indexOf(model, span).positionAt(span.start).line + 1,

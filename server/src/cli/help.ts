@@ -33,7 +33,8 @@ Input:
 
 Checks:
       --dialect NAME          keepalived or dpvs
-      --keepalived-version V  keepalived version to check against, e.g. 2.2.7
+      --keepalived-version V  keepalived version to check against, e.g. 2.2.7 (a host's
+                              keepalived_version in keepalived-lint.yaml wins for its configs)
       --rule ID=SEVERITY      set a rule to error, warning, info, hint or off (repeatable)
       --config-id ID          check @ID lines for this config id (repeatable; default: every id used)
       --no-inline-config      ignore '# keepalived-lint ...' comments

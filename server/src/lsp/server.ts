@@ -77,7 +77,10 @@ export function startServer(connection: Connection): void {
         const folder = roots.folderOf(path);
         workspaceFileSetting.set(path, e.workspaceFile && (isAbsolute(e.workspaceFile) ? e.workspaceFile : folder && resolve(folder, e.workspaceFile)));
         const fromFile = facts.settingsFor(path);
-        return { ...e, lint: { ...fromFile, ...e.lint, rules: { ...fromFile.rules, ...e.lint.rules } } };
+        const lint = { ...fromFile, ...e.lint, rules: { ...fromFile.rules, ...e.lint.rules } };
+        // The keepalived its host runs wins over the editor's version, as lint() does.
+        const hostVersion = facts.factsFor(path)?.self?.keepalivedVersion?.version;
+        return { ...e, lint: hostVersion ? { ...lint, keepalivedVersion: hostVersion } : lint };
       });
       settingsCache.set(uri, settings);
     }

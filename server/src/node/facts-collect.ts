@@ -3,13 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { interfacesFromIpJson, type HostEntry } from '../analysis/host/host-entry.js';
 
-export type CommandResult = { stdout: string; code: number } | { missing: true };
+export type CommandResult = { stdout: string; stderr?: string; code: number } | { missing: true };
 export type Runner = (argv: readonly string[]) => CommandResult;
 
 export const nodeRunner: Runner = (argv) => {
   const result = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', timeout: 20_000, maxBuffer: 64 * 1024 * 1024, shell: false });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return { missing: true };
-  return { stdout: result.stdout ?? '', code: result.status ?? 1 };
+  return { stdout: result.stdout ?? '', stderr: result.stderr ?? '', code: result.status ?? 1 };
 };
 
 export interface Collected {
@@ -20,7 +20,8 @@ export interface Collected {
 
 export function collectHostFacts(run: Runner, options: { name?: string; labels?: string[] } = {}): Collected {
   const notes: string[] = [];
-  const output = (argv: string[]): string | undefined => {
+  /** What a command printed (with `both`, on stdout and stderr), or undefined when it failed. */
+  const output = (argv: string[], both = false): string | undefined => {
     const result = run(argv);
     if ('missing' in result) {
       notes.push(`${argv[0]} is not installed: skipped`);
@@ -30,7 +31,7 @@ export function collectHostFacts(run: Runner, options: { name?: string; labels?:
       notes.push(`${argv.join(' ')} exited with ${result.code}: skipped`);
       return undefined;
     }
-    return result.stdout;
+    return both ? `${result.stdout}${result.stderr ?? ''}` : result.stdout;
   };
   const hostname = output(['hostname'])?.trim().split('.')[0];
   const entry: HostEntry = { name: options.name ?? hostname ?? 'localhost' };
@@ -49,5 +50,10 @@ export function collectHostFacts(run: Runner, options: { name?: string; labels?:
   if (nftables?.trim()) entry.nftables = nftables;
   const ipvs = output(['ipvsadm', '-Ln', '--stats']);
   if (ipvs?.trim()) entry.ipvs = ipvs;
+  // keepalived prints "Keepalived v2.2.7 (01/16,2022)" on stderr (older releases on stdout).
+  const version = output(['keepalived', '--version'], true);
+  const found = version === undefined ? undefined : /^Keepalived v(\d+\.\d+(?:\.\d+)?)/m.exec(version)?.[1];
+  if (found) entry.keepalived_version = found;
+  else if (version !== undefined) notes.push('keepalived --version printed no version: skipped');
   return { entry, notes };
 }

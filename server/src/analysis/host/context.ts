@@ -72,6 +72,8 @@ export interface HostFact {
   /** Firewall rule that drops or rejects traffic to `address` (`port`, `protocol`), if any. */
   blockingRule?: (address: IpAddress, port?: number, protocol?: string) => FirewallRuleFact | undefined;
   ipvs?: IpvsServiceFact[];
+  /** The keepalived version the host runs (`keepalived_version`), and where it is written. */
+  keepalivedVersion?: { version: string; location: Location };
   /** The host's iptables and nftables facts applied to a packet on its way in. */
   inbound?: (packet: Packet, backends?: ReadonlyArray<'iptables' | 'nftables'>) => InboundDecision;
 }

@@ -40,7 +40,8 @@ export interface WorkspaceFile {
 }
 
 const TOP_KEYS = new Set(['version', 'dialect', 'keepalived_version', 'rules', 'max_problems', 'hosts', 'parameters', 'include_outside_root']);
-const HOST_KEYS = new Set(['labels', 'interfaces', 'addresses', 'configs', 'firewall', 'nftables', 'ipvs']);
+const HOST_KEYS = new Set(['labels', 'interfaces', 'addresses', 'configs', 'firewall', 'nftables', 'ipvs', 'keepalived_version']);
+const VERSION = /^\d+\.\d+(\.\d+)?$/;
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
 class Reader {
@@ -170,6 +171,14 @@ function readIpvs(reader: Reader, node: Node, host: HostFact): void {
   }));
 }
 
+/** A keepalived version such as 2.2.7. */
+function readVersion(reader: Reader, node: Node | null | undefined): string | undefined {
+  const version = reader.string(node, 'keepalived_version');
+  if (version && VERSION.test(version)) return version;
+  if (version) reader.problem(node, 'keepalived_version must look like 2.2.7');
+  return undefined;
+}
+
 /** The `configs:` globs; one with an issue is reported where it is wrong, and left out. */
 function readGlobs(reader: Reader, node: Node | null | undefined): string[] {
   return reader.strings(node, 'a config path or glob').flatMap(({ value, node: item }) => {
@@ -205,6 +214,10 @@ function readHost(reader: Reader, pair: Pair<Node, Node>): { host: HostFact; glo
     else if (key === 'firewall') readFirewall(reader, field.value!, host, filters);
     else if (key === 'nftables') readNftables(reader, field.value!, filters);
     else if (key === 'ipvs') readIpvs(reader, field.value!, host);
+    else if (key === 'keepalived_version') {
+      const version = readVersion(reader, field.value);
+      if (version) host.keepalivedVersion = { version, location: reader.location(field.value) };
+    }
     else reader.problem(field.key, `unknown key '${key}' in host ${name} (expected ${[...HOST_KEYS].join(', ')})`, 'warning');
   }
   if (filters.length > 0) host.inbound = inboundOf(filters);
@@ -248,9 +261,7 @@ export function readWorkspaceFile(path: string, text: string): WorkspaceFile {
       if (dialect && DIALECTS.includes(dialect as Dialect)) workspace.dialect = dialect as Dialect;
       else if (dialect) reader.problem(value, `dialect must be one of ${DIALECTS.join(', ')}`);
     } else if (key === 'keepalived_version') {
-      const version = reader.string(value, 'keepalived_version');
-      if (version && /^\d+\.\d+(\.\d+)?$/.test(version)) workspace.keepalivedVersion = version;
-      else if (version) reader.problem(value, `keepalived_version must look like 2.2.7`);
+      workspace.keepalivedVersion = readVersion(reader, value);
     } else if (key === 'rules') {
       for (const rule of reader.pairs(value, 'rules')) {
         const id = reader.string(rule.key, 'a rule id');

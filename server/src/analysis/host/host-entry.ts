@@ -13,6 +13,8 @@ export interface HostEntry {
   firewall?: string;
   nftables?: string;
   ipvs?: string;
+  /** `keepalived --version` of the host, e.g. 2.2.7 (the key as written in keepalived-lint.yaml). */
+  keepalived_version?: string;
 }
 
 /** An empty name -> value record with no prototype (no name is special). */

@@ -12,6 +12,7 @@ import { pairVipsDiffer } from './pair-vips-differ.js';
 import { pairVirtualServersDiffer } from './pair-virtual-servers-differ.js';
 import { pairVirtualServerSettingsDiffer } from './pair-virtual-server-settings-differ.js';
 import { pairSyncGroupDiffers } from './pair-sync-group-differs.js';
+import { pairVersionDiffers } from './pair-version-differs.js';
 import { parameterWrongNode } from './parameter-wrong-node.js';
 import { swappedNodeParameters } from './swapped-node-parameters.js';
 import { virtualServerAddressNotVip } from './virtual-server-address-not-vip.js';
@@ -88,7 +89,7 @@ export const allRules: readonly Rule[] = [
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
 export const workspaceRules: readonly WorkspaceRule[] = [
   swappedNodeParameters, parameterWrongNode, vridConflict, pairVipsDiffer, pairAuthDiffers, pairAdvertIntDiffers, pairPriorityTie, pairUnicastMismatch,
-  pairVirtualServersDiffer, pairRealServersDiffer, pairVirtualServerSettingsDiffer, pairSyncGroupDiffers, virtualServerAddressNotVip, vrrpBlockedByFirewall,
+  pairVirtualServersDiffer, pairRealServersDiffer, pairVirtualServerSettingsDiffer, pairSyncGroupDiffers, pairVersionDiffers, virtualServerAddressNotVip, vrrpBlockedByFirewall,
 ];
 
 /** Every rule's metadata, file rules and workspace rules alike. */
