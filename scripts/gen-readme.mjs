@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes the generated parts of README.md, so it never drifts from the code: the rule table
-// (from the rules' metadata), the CLI output on the incident example and the --help text.
+// (from the rules' metadata), the CLI output on the incident and split-brain examples and the
+// --help text.
 // test/readme.test.ts checks them; needs the bundles (npm run build).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -38,6 +39,7 @@ const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 let next = section(readme, 'rules-table', table.split('\n').slice(1, -1).join('\n'));
 next = section(next, 'incident-output', fence(cli(['--no-color', 'examples/incident'])));
+next = section(next, 'split-brain-output', fence(cli(['--no-color', 'examples/split-brain'])));
 next = section(next, 'cli-help', fence(cli(['--help'])));
 if (process.argv.includes('--check')) {
   if (next !== readme) {

@@ -42,4 +42,10 @@ describe('the incident workspace', () => {
     const run = runCli(cli, ['.'], { cwd: join(ROOT, 'examples', 'clean') });
     expect([run.status, run.stdout]).toEqual([0, '']);
   });
+
+  it('finds both halves of the split brain: the firewall that drops VRRP and the stale unicast peer', () => {
+    const run = runCli(cli, ['-f', 'json', '.'], { cwd: join(ROOT, 'examples', 'split-brain') });
+    expect(run.status).toBe(1);
+    expect(rules(JSON.parse(run.stdout))).toEqual(['lb1/keepalived.conf:16 vrrp-blocked-by-firewall', 'lb1/keepalived.conf:24 pair-unicast-mismatch']);
+  });
 });
