@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFixTo, found, where } from '../helpers/lint-text.js';
+import { applyFixTo, found, memoryFiles, where } from '../helpers/lint-text.js';
 
 const RULE = 'dr-port-mismatch';
 
@@ -47,5 +47,59 @@ describe(RULE, () => {
   it('does not judge fwmark services, which have no port', () => {
     const text = 'virtual_server fwmark 10 {\n    lvs_sched wlc\n    lvs_method DR\n    real_server 192.168.10.21 80 {\n        weight 1\n    }\n}\n';
     expect(where(RULE, text)).toEqual([]);
+  });
+
+  describe('virtual_server group', () => {
+    const grouped = (entries: string, rsPort: string) => `virtual_server_group WEB {
+${entries}}
+virtual_server group WEB {
+    lvs_sched wlc
+    lvs_method DR
+    protocol TCP
+    real_server 192.168.10.21 ${rsPort} {
+        weight 1
+        TCP_CHECK {
+            connect_timeout 3
+        }
+    }
+}
+`;
+
+    it('reports a real_server port that differs from group entries, naming them, without a fix', () => {
+      const text = grouped('    192.168.10.100-102 80\n    192.168.10.110 443\n    192.168.10.120\n', '8080');
+      const hits = found(RULE, text);
+      expect(hits.map((h) => [h.line, h.text])).toEqual([[10, '8080']]);
+      expect(hits[0].message).toContain("virtual_server_group 'WEB' entries 192.168.10.100-102 port 80, 192.168.10.110 port 443, 192.168.10.120 (no port: every port)");
+      expect(hits[0].message).toContain('keepalived ignores port 8080');
+      // The real_server port is also where TCP_CHECK connects: rewriting it would move the check.
+      expect(hits[0].diagnostic.fix).toBeUndefined();
+    });
+
+    it('names only the entries whose port differs', () => {
+      const [hit] = found(RULE, grouped('    192.168.10.100 80\n    192.168.10.110 443\n', '80'));
+      expect(hit.message).toContain("entries 192.168.10.110 port 443;");
+    });
+
+    it('accepts a real_server on the port of every entry, and port 0', () => {
+      expect(where(RULE, grouped('    192.168.10.100-102 80\n    192.168.10.110 80\n', '80'))).toEqual([]);
+      expect(where(RULE, grouped('    192.168.10.100-102 80\n    192.168.10.110 443\n', '0'))).toEqual([]);
+    });
+
+    it('leaves groups with fwmark entries to fwmark-port-ignored (one finding per port)', () => {
+      const text = grouped('    192.168.10.100 80\n    fwmark 9\n', '8080');
+      expect(where(RULE, text)).toEqual([]);
+      expect(where('fwmark-port-ignored', text)).toEqual([[9, '8080']]);
+    });
+
+    it('finds the group in an included file and through a $NAME port', () => {
+      const main = '$WEB_PORT=8080\ninclude groups.conf\n' + grouped('', '$WEB_PORT').replace(/^virtual_server_group WEB \{\n\}\n/, '');
+      const files = memoryFiles({ '/etc/keepalived/groups.conf': 'virtual_server_group WEB {\n    192.168.10.100 80\n}\n' });
+      expect(found(RULE, main, {}, files).map((h) => h.line)).toEqual([7]);
+    });
+
+    it('judges each config id of a conditional real_server port', () => {
+      const text = grouped('    192.168.10.100 80\n', '80').replace('    real_server 192.168.10.21 80 {', '@lb1    real_server 192.168.10.21 80 {\n@lb2    real_server 192.168.10.21 8080 {');
+      expect(where(RULE, text)).toEqual([[9, '8080']]);
+    });
   });
 });

@@ -28,7 +28,7 @@ export const CHECK_KINDS: PostParseKind[] = [
   { id: 'vs-zero-port', pattern: new RegExp(`^Virtual server ${VS}: zero port only valid for persistent services`), rules: [], subject: (m) => ({ object: virtualServer(m[1]), names: /persistence_timeout/ }) },
   { id: 'vs-fwmark-protocol', pattern: new RegExp(`^Warning: Virtual server ${VS}: protocol specified for fwmark`), rules: ['fwmark-protocol-ignored'], subject: (m) => ({ object: virtualServer(m[1]), names: /protocol/ }) },
   { id: 'vs-no-scheduler', pattern: new RegExp(`^Virtual server ${VS}: no scheduler set`), rules: ['virtual-server-default'], subject: (m) => ({ object: virtualServer(m[1]), names: /lb_algo|lvs_sched|scheduler/ }) },
-  { id: 'vs-no-forwarding-method', pattern: new RegExp(`^Virtual server ${VS}: no forwarding method set`), rules: ['virtual-server-default'], subject: (m) => ({ object: virtualServer(m[1]), names: /lb_kind|lvs_method|forwarding method/ }) },
+  { id: 'vs-no-forwarding-method', pattern: new RegExp(`^Virtual server ${VS}: no forwarding method set`), rules: ['virtual-server-default', 'invalid-value'], subject: (m) => ({ object: virtualServer(m[1]), names: /lb_kind|lvs_method|forwarding method/ }) },
   { id: 'rs-duplicated', pattern: new RegExp(`^VS ${VS}: real server ${RS} is duplicated`), rules: ['duplicate-real-server'], subject: (m) => ({ object: realServer(m[1], m[2]), names: /real_server/ }) },
   { id: 'rs-sorry-inhibit-differs', pattern: new RegExp(`^Virtual server ${VS}: real server ${RS} matches sorry server, but inhibit`), rules: [], subject: (m) => ({ object: realServer(m[1], m[2]), names: /inhibit_on_failure/ }) },
   { id: 'vs-quorum-exceeds-weight', pattern: new RegExp(`^Warning - quorum \\d+ for ${VS} exceeds total weight of real servers`), rules: ['quorum-exceeds-weight'], subject: (m) => ({ object: virtualServer(m[1]), names: /quorum/ }) },
@@ -36,6 +36,6 @@ export const CHECK_KINDS: PostParseKind[] = [
   { id: 'rs-port-fwmark', pattern: new RegExp(`^WARNING - fwmark virtual server ${VS}, real server ${RS} has port specified`), rules: ['fwmark-port-ignored'], subject: (m) => ({ object: realServer(m[1], m[2]), names: /port/ }) },
   { id: 'sorry-port-fwmark', pattern: new RegExp(`^WARNING - (?:fwmark )?virtual server ${VS}, sorry server has port specified`), rules: ['fwmark-port-ignored'], subject: (m) => ({ object: { block: 'sorry_server', vs: vs(m[1]) }, names: /port/ }) },
   { id: 'rs-port-mismatch', pattern: new RegExp(`^WARNING - virtual server ${VS} and real server ${RS} ports don't match`), rules: ['dr-port-mismatch'], subject: (m) => ({ object: realServer(m[1], m[2]), names: /port/ }) },
-  { id: 'rs-port-mismatch-group', pattern: new RegExp(`^virtual server ${VS}:\\[[^\\]]*\\] and real server ${RS} ports don't match`), rules: [], subject: (m) => ({ object: realServer(m[1], m[2]), names: /port/ }) },
+  { id: 'rs-port-mismatch-group', pattern: new RegExp(`^virtual server ${VS}:\\[[^\\]]*\\] and real server ${RS} ports don't match`), rules: ['dr-port-mismatch', 'fwmark-port-ignored'], subject: (m) => ({ object: realServer(m[1], m[2]), names: /port/ }) },
   { id: 'sorry-port-mismatch', pattern: new RegExp(`^WARNING - virtual server ${VS} and sorry server ports don't match`), rules: [], subject: (m) => ({ object: { block: 'sorry_server', vs: vs(m[1]) }, names: /port/ }) },
 ];

@@ -66,6 +66,26 @@ export function virtualServers(roots: readonly ConfigNode[]): VirtualServerView[
   return out;
 }
 
+/** The entries of the `virtual_server_group NAME` blocks: address ranges with their port, and fwmarks. */
+export interface GroupEntries {
+  /** `IP[-LAST|/PREFIX] [PORT]`: the range word and the port word (no port: 0, all ports). */
+  addresses: Array<{ range: WordNode; port?: WordNode }>;
+  fwmarks: WordNode[];
+}
+
+export function groupEntries(roots: readonly ConfigNode[], name: string): GroupEntries {
+  const out: GroupEntries = { addresses: [], fwmarks: [] };
+  for (const group of roots) {
+    if (group.keyword.value !== 'virtual_server_group' || group.args[0]?.value !== name) continue;
+    for (const { words } of group.items) {
+      if (words[0]?.value === 'fwmark') {
+        if (words[1]) out.fwmarks.push(words[1]);
+      } else if (words[0]) out.addresses.push({ range: words[0], port: words[1] });
+    }
+  }
+  return out;
+}
+
 /** How keepalived's format_vs() names a service in its messages: the address and port, `fwmark N` or `group NAME`. */
 export function serviceName(vs: VirtualServerView): string {
   if (vs.fwmark) return `virtual_server fwmark ${vs.fwmark.value}`;

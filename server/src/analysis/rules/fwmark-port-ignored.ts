@@ -3,14 +3,8 @@
 // by DR or TUN, and ignores it for a `virtual_server group` with fwmark entries. The port written
 // says something about the service that does not happen.
 import type { WordNode } from '../../../../grammar/index.js';
-import type { ConfigNode } from '../model/config-tree.js';
-import { serviceName, virtualServers, type VirtualServerView } from '../model/lvs.js';
+import { groupEntries, serviceName, virtualServers, type VirtualServerView } from '../model/lvs.js';
 import type { Rule, RuleContext } from '../rule.js';
-
-/** Whether `virtual_server group NAME` names a group with `fwmark N` entries. */
-function groupHasFwmark(roots: readonly ConfigNode[], name: string): boolean {
-  return roots.some((n) => n.keyword.value === 'virtual_server_group' && n.args[0]?.value === name && n.items.some((i) => i.words[0]?.value === 'fwmark'));
-}
 
 function report(context: RuleContext, vs: VirtualServerView, what: string, port: WordNode, verb: string): void {
   context.report({
@@ -35,7 +29,7 @@ export const fwmarkPortIgnored: Rule = {
       // Without a method keepalived defaults to NAT, which keeps (and may translate) ports.
       const method = vs.method?.value.toUpperCase();
       if (!method || method === 'NAT' || vs.realServers.length === 0) continue;
-      const verb = vs.fwmark ? 'clears' : vs.group && groupHasFwmark(context.tree.roots, vs.group.value) ? 'ignores' : undefined;
+      const verb = vs.fwmark ? 'clears' : vs.group && groupEntries(context.tree.roots, vs.group.value).fwmarks.length > 0 ? 'ignores' : undefined;
       if (!verb) continue;
       for (const rs of vs.realServers) if (rs.port && rs.port.value !== '0') report(context, vs, 'real_server', rs.port, verb);
       const sorry = vs.node.children.find((c) => c.keyword.value === 'sorry_server');
