@@ -29,6 +29,9 @@ import { virtualServerDefault } from './virtual-server-default.js';
 import { virtualServerWithoutRealServers } from './virtual-server-without-real-servers.js';
 import { drRealServerNotOnLink } from './dr-real-server-not-on-link.js';
 import { duplicateDefinition } from './duplicate-definition.js';
+import { duplicateKeyword } from './duplicate-keyword.js';
+import { duplicateVip } from './duplicate-vip.js';
+import { duplicateVirtualServer } from './duplicate-virtual-server.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
 import { duplicateVrid } from './duplicate-vrid.js';
 import { fnatRepliesMissing } from './fnat-replies-missing.js';
@@ -84,6 +87,7 @@ export const allRules: readonly Rule[] = [
   vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, strictModeDropsVipTraffic, drRealServerNotOnLink,
   addressFamilyMismatch, authenticationIgnored, emptyNotificationEmail, labelOnIpv6Address, preemptDelayIgnored, redundantTrackInterface, ruleWithoutPreference,
   strictModeConflict, syncGroupMembership, trackedRouteProtocol, trackingWeightIgnored, unicastWithoutPeers, vmacSettingIgnored, vmacWithUnicast,
+  duplicateKeyword, duplicateVip, duplicateVirtualServer,
 ];
 
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
