@@ -32,6 +32,7 @@ import { duplicateDefinition } from './duplicate-definition.js';
 import { duplicateKeyword } from './duplicate-keyword.js';
 import { duplicateVip } from './duplicate-vip.js';
 import { duplicateVirtualServer } from './duplicate-virtual-server.js';
+import { ignoredArguments } from './ignored-arguments.js';
 import { duplicateRealServer } from './duplicate-real-server.js';
 import { duplicateVrid } from './duplicate-vrid.js';
 import { fnatRepliesMissing } from './fnat-replies-missing.js';
@@ -87,7 +88,7 @@ export const allRules: readonly Rule[] = [
   vipBlockedByFirewall, realServerMissingFromIpvs, fnatRepliesMissing, strictModeDropsVipTraffic, drRealServerNotOnLink,
   addressFamilyMismatch, authenticationIgnored, emptyNotificationEmail, labelOnIpv6Address, preemptDelayIgnored, redundantTrackInterface, ruleWithoutPreference,
   strictModeConflict, syncGroupMembership, trackedRouteProtocol, trackingWeightIgnored, unicastWithoutPeers, vmacSettingIgnored, vmacWithUnicast,
-  duplicateKeyword, duplicateVip, duplicateVirtualServer,
+  duplicateKeyword, duplicateVip, duplicateVirtualServer, ignoredArguments,
 ];
 
 /** Rules over the whole workspace: deployment parameters and VRRP pairs. */
