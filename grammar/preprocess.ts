@@ -82,6 +82,8 @@ export interface PreprocessResult {
 export const MAX_LINE_BYTES = 1023;
 /** About the size of a 2,000-virtual-server config: replication beyond it is a mistake or an attack. */
 const MAX_REPLICATED_LINES = 100_000;
+/** Lines that multi-line definitions may add to a config in all. */
+const MAX_EXPANDED_LINES = 100_000;
 /** Multi-line definitions and ~SEQ bodies may expand into more of them; this bounds the nesting. */
 const MAX_EXPANSION_DEPTH = 64;
 
@@ -125,6 +127,7 @@ class Preprocessor {
   private currentFile = 0;
   private pendingDefinition?: Definition;
   private replicatedLines = 0;
+  private expandedLines = 0;
   /** Whether the file being read has a NUL byte anywhere (checked per line only then). */
   private hasNul = false;
   private nulCache: { text: string; from: number; at: number } | undefined;
@@ -265,7 +268,18 @@ class Preprocessor {
       if (substituted.stop) break;
       if (substituted.extraLines.length > 0) {
         this.emitText(text);
-        for (const extra of substituted.extraLines) this.processText(extra, file, depth + 1);
+        for (const extra of substituted.extraLines) {
+          // Depth alone does not bound a definition that uses itself on several of its lines:
+          // each level multiplies the lines, so the lines made this way are counted too.
+          if (++this.expandedLines > MAX_EXPANDED_LINES) {
+            if (this.expandedLines === MAX_EXPANDED_LINES + 1) {
+              const origin = extra.map(0, extra.text.length);
+              this.issue('runaway-definition', `multi-line definitions expand into more than ${MAX_EXPANDED_LINES} lines; the rest is not read`, { file: origin.file, start: origin.start, end: origin.end });
+            }
+            return;
+          }
+          this.processText(extra, file, depth + 1);
+        }
         return;
       }
       if (!text.text.startsWith('@') && !text.text.includes('$')) break;

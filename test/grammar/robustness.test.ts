@@ -49,6 +49,14 @@ describe('parser robustness', () => {
     withinDocument(`${'a { '.repeat(50_000)}${'} '.repeat(50_000)}\n`);
   });
 
+  it('stops a multi-line definition that uses itself on several lines (each level doubles the lines)', () => {
+    // Depth alone (64 levels) would allow 2^64 lines here: fuzz input 858 never finished.
+    const text = '$IF=$IF \\\n$IF \\\ninterface $IF ${IF}\ninterface $IF ${IF}\n';
+    const issues = parse('/k', text).issues.filter((i) => i.kind === 'runaway-definition').map((i) => i.message);
+    expect(issues).toContain('multi-line definitions expand into more than 100000 lines; the rest is not read');
+    withinDocument(text);
+  });
+
   it('handles brace storms and quote storms', () => {
     withinDocument('{'.repeat(5000) + '}'.repeat(7000));
     withinDocument('"'.repeat(3001) + '\n' + '}{'.repeat(2000));
