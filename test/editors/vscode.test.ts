@@ -191,16 +191,19 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.keyboard.press('Control+S');
     await expect.poll(() => readFileSync(join(folder, 'lvs-a', 'keepalived.conf'), 'utf8'), { timeout: 15_000 }).toBe(expectedText);
 
+    // Fix on save, as the READMEs tell users to enable it in their settings (checked below).
+    mkdirSync(join(folder, '.vscode'));
+    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ '[keepalived]': { 'editor.codeActionsOnSave': { 'source.fixAll.keepalived': 'explicit' } } }));
+
     // Open Workspace File opens the workspace file lvs-a was matched to.
     await paletteRows(page, 'keepalived-lint: Open Workspace File');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.tab.active[aria-label^="keepalived-lint.yaml"]', { timeout: 30_000 });
 
-    // Fix on save, as the READMEs tell users to enable it in their settings: an edit to lvs-b
-    // saved with editor.codeActionsOnSave source.fixAll.keepalived is saved as --fix writes it.
-    mkdirSync(join(folder, '.vscode'));
-    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ '[keepalived]': { 'editor.codeActionsOnSave': { 'source.fixAll.keepalived': 'explicit' } } }));
-    await page.waitForTimeout(2000);
+    // Fix on save (the folder setting was written before Open Workspace File, so VS Code has had
+    // that step's time to read it; 2 s alone was not always enough on a loaded CI machine): an edit
+    // to lvs-b saved with editor.codeActionsOnSave source.fixAll.keepalived is saved as --fix writes it.
+    await page.waitForTimeout(3000);
     const lvsB = join(folder, 'lvs-b', 'keepalived.conf');
     // The edit: a blank line added at the end.
     const savedB = cliFixedText(folder, join(work, 'cli-fix-b'), join('lvs-b', 'keepalived.conf'), (text) => `${text}\n`);
@@ -238,9 +241,17 @@ describe.runIf(available)('VS Code (code-server) with the packaged extension', (
     await page.waitForFunction("[...document.querySelectorAll('.editor-instance .view-lines')].some((lines) => lines.textContent.includes('chk_haproxy_alive'))", undefined, { timeout: 60_000 });
     await page.waitForTimeout(1000);
     // Save All writes the included file and, should the editor not have saved it, the includer.
-    await paletteRows(page, 'File: Save All');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => readFileSync(join(tree, 'keepalived.conf'), 'utf8'), { timeout: 15_000 }).toBe(INCLUDER.replace('chk_haproxy', 'chk_haproxy_alive'));
+    // The includer is open in no editor: VS Code applies its part of the rename in the background,
+    // so Save All may come before that edit; it is run again until the includer is written.
+    const renamedIncluder = INCLUDER.replace('chk_haproxy', 'chk_haproxy_alive');
+    await expect.poll(async () => {
+      const text = readFileSync(join(tree, 'keepalived.conf'), 'utf8');
+      if (text !== renamedIncluder) {
+        await paletteRows(page, 'File: Save All');
+        await page.keyboard.press('Enter');
+      }
+      return text;
+    }, { timeout: 30_000, interval: 2_000 }).toBe(renamedIncluder);
     await expect.poll(() => readFileSync(join(tree, 'conf.d', 'scripts.conf'), 'utf8'), { timeout: 15_000 }).toBe(INCLUDED.replace('chk_haproxy', 'chk_haproxy_alive'));
     const renamed = JSON.parse(spawnSync(process.execPath, [join(ROOT, 'server', 'out', 'cli.js'), '--format', 'json', join(tree, 'keepalived.conf')], { encoding: 'utf8' }).stdout);
     expect((renamed.files as Array<{ diagnostics: Array<{ rule: string }> }>).flatMap((f) => f.diagnostics.map((d) => d.rule))).not.toContain('undefined-reference');
