@@ -5,7 +5,8 @@
 import { DefinitionTable, matchDefinition, type Definition, type VariableReference } from './definitions.js';
 import { forEachPhysicalLine, lexLineText, type PhysicalLine, type RawToken } from './lines.js';
 import { MappedText } from './mapped-text.js';
-import { parseReplication } from './replicate.js';
+import { PhysicalLineLimits } from './line-limits.js';
+import { isReplication, parseReplication } from './replicate.js';
 import type { WordNode } from './ast.js';
 import type { SourceFile, Span } from './source.js';
 import { INCLUDE_KEYWORDS, type IncludeDirective, type IncludeHost, resolveInclude } from './includes.js';
@@ -78,8 +79,6 @@ export interface PreprocessResult {
   words: number;
 }
 
-/** keepalived reads lines with fgets into a 1024-byte buffer. */
-export const MAX_LINE_BYTES = 1023;
 /** About the size of a 2,000-virtual-server config: replication beyond it is a mistake or an attack. */
 const MAX_REPLICATED_LINES = 100_000;
 /** Lines that multi-line definitions may add to a config in all. */
@@ -128,9 +127,6 @@ class Preprocessor {
   private pendingDefinition?: Definition;
   private replicatedLines = 0;
   private expandedLines = 0;
-  /** Whether the file being read has a NUL byte anywhere (checked per line only then). */
-  private hasNul = false;
-  private nulCache: { text: string; from: number; at: number } | undefined;
 
   constructor(private readonly options: PreprocessOptions) {
     this.defs = new DefinitionTable({
@@ -150,10 +146,11 @@ class Preprocessor {
     const previousFile = this.currentFile;
     this.currentFile = fileId;
     this.stack.push(file.path);
-    const hadNul = this.hasNul;
-    this.hasNul = file.text.includes('\0');
-    forEachPhysicalLine(file.text, (line) => this.processPhysicalLine(fileId, file.text, line));
-    this.hasNul = hadNul;
+    const limits = new PhysicalLineLimits(fileId, file.text);
+    forEachPhysicalLine(file.text, (line) => {
+      for (const issue of limits.issuesOf(line)) this.result.issues.push(issue);
+      this.processPhysicalLine(fileId, file.text, line);
+    });
     this.pendingDefinition = undefined;
     this.stack.pop();
     this.currentFile = previousFile;
@@ -163,31 +160,7 @@ class Preprocessor {
     this.result.issues.push({ kind, message, span });
   }
 
-  private checkPhysicalLimits(file: number, text: string, line: PhysicalLine): void {
-    const length = line.end - line.start;
-    if (length > MAX_LINE_BYTES / 3) {
-      const bytes = Buffer.byteLength(text.slice(line.start, line.end));
-      if (bytes > MAX_LINE_BYTES) {
-        this.issue('line-too-long', `line is ${bytes} bytes long; keepalived reads at most ${MAX_LINE_BYTES} bytes per line and 2.2.x reads the rest as a separate line`, { file, start: line.start, end: line.end });
-      }
-    }
-    const nul = this.hasNul ? this.nextNul(text, line.start) : -1;
-    if (nul >= 0 && nul < line.end) {
-      this.issue('nul-byte', 'NUL byte in line: keepalived ignores the rest of the line', { file, start: nul, end: nul + 1 });
-    }
-  }
-
-  /** Next NUL at or after `from`, remembered per text so a file with NULs is scanned once, not once per line. */
-  private nextNul(text: string, from: number): number {
-    const cached = this.nulCache;
-    if (cached && cached.text === text && (cached.at === -1 || cached.at >= from) && cached.from <= from) return cached.at;
-    const at = text.indexOf('\0', from);
-    this.nulCache = { text, from, at };
-    return at;
-  }
-
   private processPhysicalLine(file: number, text: string, line: PhysicalLine): void {
-    this.checkPhysicalLimits(file, text, line);
     if (line.comment) this.result.comments.push({ span: { file, start: line.comment.start, end: line.comment.end }, text: line.comment.text });
     let tokens = withCommentContinuation(line);
     if (this.pendingDefinition) {
@@ -315,14 +288,13 @@ class Preprocessor {
   }
 
   private replicate(text: MappedText, file: number, depth: number): void {
-    if (!text.text.startsWith('~SEQ') && !text.text.startsWith('~LST')) return; // other `~` lines are ignored by keepalived
+    if (!isReplication(text.text)) return; // other `~` lines are ignored by keepalived
     const overBudget = () => {
       const origin = text.map(0, text.text.length);
       this.issue('invalid-replication', `replication makes more than ${MAX_REPLICATED_LINES} lines; the rest is not checked`, { file: origin.file, start: origin.start, end: origin.end });
     };
     if (this.replicatedLines >= MAX_REPLICATED_LINES) return overBudget();
     const parsed = parseReplication(text.text);
-    if (!parsed) return;
     if ('error' in parsed) {
       const origin = text.map(0, text.text.length);
       this.issue('invalid-replication', parsed.error, { file: origin.file, start: origin.start, end: origin.end });

@@ -17,10 +17,12 @@ export type ReplicationResult = { ok: Replication } | { error: string };
 
 const MAX_ITERATIONS = 100_000;
 
-export function parseReplication(line: string): ReplicationResult | undefined {
-  if (line.startsWith('~SEQ')) return parseSeq(line);
-  if (line.startsWith('~LST')) return parseLst(line);
-  return undefined;
+/** Whether keepalived replicates the line (other `~` lines it ignores). */
+export const isReplication = (line: string): boolean => line.startsWith('~SEQ') || line.startsWith('~LST');
+
+/** The copies a `~SEQ`/`~LST` line makes (call it for lines isReplication accepts). */
+export function parseReplication(line: string): ReplicationResult {
+  return line.startsWith('~SEQ') ? parseSeq(line) : parseLst(line);
 }
 
 function closingParen(line: string, from: number): number {

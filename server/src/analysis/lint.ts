@@ -12,7 +12,7 @@ import type { Report, Rule, RuleContext } from './rule.js';
 import { allRules, ruleIds } from './rules/index.js';
 import { defaultSettings, type LintSettings } from './settings.js';
 import type { Diagnostic, Fix, Location, RelatedLocation } from './types.js';
-import { MAX_CHECKED_VARIANTS, notCheckedNote, readingGroups, usedVariantIds, type VariantIds } from './variants.js';
+import { affordableReadings, readingGroups, usedVariantIds, type VariantIds } from './variants.js';
 
 export interface LintInput {
   path: string;
@@ -121,15 +121,6 @@ function runRules(parsed: ParseResult, settings: LintSettings, rules: readonly R
 
 const keyOf = (d: Diagnostic) => `${d.path}\u0000${d.start}\u0000${d.end}\u0000${d.rule}\u0000${d.message}`;
 
-/** Words all checked readings of one file may cost together (about 30 readings of a 2,000-line config). */
-const MAX_VARIANT_WORDS = 200_000;
-
-function whyNotChecked(readings: number, affordable: number, words: number): string {
-  return affordable === MAX_CHECKED_VARIANTS
-    ? `they read ${readings} different configs and at most ${MAX_CHECKED_VARIANTS} are checked per file`
-    : `checking each of their ${readings} different readings of this ${words}-word config is more work than one lint is allowed`;
-}
-
 /** Which variants reported a diagnostic, for its message. */
 function variantLabel(where: readonly string[], ids: readonly string[], other?: string): string {
   const named = where.filter((id) => id !== other);
@@ -150,12 +141,8 @@ function lintVariants(input: LintInput, settings: LintSettings, union: ParseResu
   if (union.conditionals.length === 0) return runRules(union, settings, rules, pragmas, facts);
   // keepalived's config id defaults to the host name: a known host decides the variant.
   const variants: VariantIds = facts?.self ? { ids: [facts.self.name] } : settings.configIds.length > 0 ? { ids: settings.configIds } : usedVariantIds(union);
-  const groups = readingGroups(union, variants.ids);
-  // Every reading is at most the union (which keeps every line), so the union's size bounds each.
-  const affordable = Math.min(MAX_CHECKED_VARIANTS, Math.max(1, Math.floor(MAX_VARIANT_WORDS / Math.max(1, union.words))));
-  const checkedGroups = groups.slice(0, affordable);
+  const { checked: checkedGroups, note } = affordableReadings(union, readingGroups(union, variants.ids));
   const ids = checkedGroups.flat();
-  const note = checkedGroups.length < groups.length ? [notCheckedNote(union, ids, groups.slice(affordable).flat(), whyNotChecked(groups.length, affordable, union.words))] : [];
   const check = (id: string) => runRules(parse(input.path, input.text, { configId: id, includes: input.files, maxIncludeDepth: settings.maxIncludeDepth, maxFiles: settings.maxIncludeFiles }), settings, rules, pragmas, facts, id);
   if (checkedGroups.length === 1) {
     // One reading for every id: its findings hold for all of them as they are.

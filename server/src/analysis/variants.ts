@@ -50,8 +50,25 @@ export function readingGroups(union: ParseResult, ids: readonly string[]): strin
   return [...groups.values()];
 }
 
+/** Words all checked readings of one file may cost together (about 30 readings of a 2,000-line config). */
+const MAX_VARIANT_WORDS = 200_000;
+
+/**
+ * The reading groups one lint checks, and the note naming the ids of the rest. Every reading is
+ * at most the union (which keeps every line), so the union's size bounds the cost of each.
+ */
+export function affordableReadings(union: ParseResult, groups: string[][]): { checked: string[][]; note: Diagnostic[] } {
+  const affordable = Math.min(MAX_CHECKED_VARIANTS, Math.max(1, Math.floor(MAX_VARIANT_WORDS / Math.max(1, union.words))));
+  const checked = groups.slice(0, affordable);
+  if (checked.length === groups.length) return { checked, note: [] };
+  const why = affordable === MAX_CHECKED_VARIANTS
+    ? `they read ${groups.length} different configs and at most ${MAX_CHECKED_VARIANTS} are checked per file`
+    : `checking each of their ${groups.length} different readings of this ${union.words}-word config is more work than one lint is allowed`;
+  return { checked, note: [notCheckedNote(union, checked.flat(), groups.slice(affordable).flat(), why)] };
+}
+
 /** The note at the first `@id` line of an id that was not checked. */
-export function notCheckedNote(union: ParseResult, checked: readonly string[], skipped: readonly string[], why: string): Diagnostic {
+function notCheckedNote(union: ParseResult, checked: readonly string[], skipped: readonly string[], why: string): Diagnostic {
   const first = union.conditionals.find((c) => skipped.includes(c.id)) ?? union.conditionals[0];
   const path = union.files[first.span.file]?.path ?? union.files[0].path;
   const names = skipped.length > 5 ? `${skipped.slice(0, 5).join(', ')} and ${skipped.length - 5} more` : skipped.join(', ');
