@@ -182,6 +182,23 @@ describe('navigation from an included file without a workspace file', () => {
     expect(references.map((r) => [fileURLToPath(r.uri).slice(folder.length + 1), r.range.start.line]).sort()).toEqual([['conf.d/scripts.conf', 0], ['keepalived.conf', 7]]);
   });
 
+  it('sees a file created where an include pattern of an already-read includer looks', async () => {
+    const main = 'include conf.d/*.conf\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    track_script {\n        chk_dns\n    }\n    virtual_ipaddress {\n        10.0.0.100/24\n    }\n}\n';
+    const scripts = 'vrrp_script chk_dns {\n    script "/usr/bin/dig @127.0.0.1 example.org"\n}\n';
+    const folder = trees.make({ 'keepalived.conf': main, 'conf.d/.keep': '' });
+    const client = await start(folder);
+    const includer = client.open(join(folder, 'keepalived.conf'), main);
+    await client.diagnostics(includer);
+    // Navigation reads the includer while conf.d/*.conf matches nothing.
+    const before = await client.request<Location[]>('textDocument/references', { textDocument: { uri: includer }, position: at(main, 'chk_dns', 2), context: { includeDeclaration: true } });
+    expect(before.map((r) => fileURLToPath(r.uri).slice(folder.length + 1))).toEqual(['keepalived.conf']);
+    // The file appears on disk; no file-change notification reaches the server (a slow watcher).
+    writeFileSync(join(folder, 'conf.d', 'scripts.conf'), scripts);
+    const included = client.open(join(folder, 'conf.d', 'scripts.conf'), scripts);
+    const rename = await client.request<{ changes: Record<string, Edit[]> }>('textDocument/rename', { textDocument: { uri: included }, position: at(scripts, 'chk_dns', 2), newName: 'chk_bind' });
+    expect(Object.entries(rename.changes).map(([u, edits]) => [fileURLToPath(u).slice(folder.length + 1), edits.map((e) => e.range.start.line)]).sort()).toEqual([['conf.d/scripts.conf', [0]], ['keepalived.conf', [7]]]);
+  });
+
   it('refuses to rename a name that a $NAME expansion writes, and says why', async () => {
     const text = '$SCRIPT=chk_dns\nvrrp_script chk_dns {\n    script "/bin/true"\n}\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 100\n    track_script {\n        $SCRIPT\n    }\n    virtual_ipaddress {\n        10.0.0.100/24\n    }\n}\n';
     const folder = trees.make({ 'keepalived.conf': text });

@@ -1,15 +1,14 @@
 // Which configs navigation searches from a file: the file's own parse, every config that
-// includes it (open documents, the configs of its keepalived-lint.yaml, and a keepalived.conf
-// in its directory or one above it, up to its root), the other configs of the hosts those run
-// on, and every config that reads a file an occurrence is in. Each config is parsed as its files read now (open buffers first, disk otherwise) and
-// the parse is reused while none of the files it read has changed.
-import { dirname, join } from 'node:path';
-import { parse, type IncludeHost } from '../../../grammar/index.js';
+// includes it (open documents, the configs of its keepalived-lint.yaml, and the configs the
+// workspace model would lint it with: IncluderSearch, as for diagnostics), the other configs of
+// the hosts those run on, and every config that reads a file an occurrence is in. Each config is
+// parsed as its files read now (open buffers first, disk otherwise); the parse is reused while
+// none of the files it read has changed and every include pattern still matches what it did.
+import { parse, type IncludeHost, type ParseResult } from '../../../grammar/index.js';
 import { KeywordSchema } from '../../../grammar/keywords/index.js';
 import { defaultSettings, type LintSettings } from '../analysis/index.js';
 import { buildConfigTree } from '../analysis/model/config-tree.js';
 import { workspaceConfigs, type WorkspaceFacts } from '../node/workspace-facts.js';
-import { isBelow } from '../node/root-guard.js';
 import { symbolAt, type NavigationView, type SymbolOccurrences } from './navigation.js';
 
 export interface ScopeDeps {
@@ -19,12 +18,31 @@ export interface ScopeDeps {
   workspaceOf(path: string): WorkspaceFacts | undefined;
   /** Paths of the open documents. */
   openPaths(): string[];
-  /** The directory a file's root starts at (an includer is looked for up to it); undefined outside every root. */
-  rootDirOf(path: string): string | undefined;
+  /** Configs that may include the file, as the workspace model finds them for its diagnostics. */
+  includerCandidates(path: string): string[];
 }
 
-/** The name keepalived reads by default; looked for above an included file that no known config includes. */
-const MAIN_CONFIG = 'keepalived.conf';
+/**
+ * Whether the files a parse read still hold what it read and each include pattern still
+ * matches the same paths: a file created where a glob looks (conf.d/new.conf) changes the
+ * config although no file it read has changed.
+ */
+function isCurrent(parsed: ParseResult, files: IncludeHost): boolean {
+  const textOf = (file: string) => {
+    const read = files.read(file);
+    return 'problem' in read ? undefined : read.text;
+  };
+  if (!parsed.files.every((f) => textOf(f.path) === f.text)) return false;
+  return parsed.includes.every((directive) => {
+    // A directive refused before its pattern was expanded (too deep, no file access) matched nothing by design.
+    if (directive.problems.some((p) => p.kind === 'too-deep' || p.kind === 'no-file-access')) return true;
+    const from = parsed.files[directive.keywordSpan.file]?.path;
+    if (from === undefined) return false;
+    const now = files.glob(directive.pattern, from);
+    const paths = 'problem' in now ? [] : now.paths;
+    return paths.length === directive.matched.length && paths.every((path, i) => path === directive.matched[i]);
+  });
+}
 /** More parsed configs than any workspace plausibly has: the cache is dropped past it. */
 const MAX_CACHED = 512;
 
@@ -37,14 +55,11 @@ export class NavigationScope {
   viewOf(path: string, settings: Partial<LintSettings>): NavigationView | undefined {
     const schema = KeywordSchema.for(settings.dialect ?? 'keepalived', settings.keepalivedVersion);
     const files = this.deps.filesFor(path);
-    const textOf = (file: string) => {
-      const read = files.read(file);
-      return 'problem' in read ? undefined : read.text;
-    };
     const known = this.cache.get(path);
-    if (known && known.schema === schema && known.view.parse.files.every((f) => textOf(f.path) === f.text)) return known.view;
-    const text = textOf(path);
-    if (text === undefined) return undefined;
+    if (known && known.schema === schema && isCurrent(known.view.parse, files)) return known.view;
+    const read = files.read(path);
+    if ('problem' in read) return undefined;
+    const text = read.text;
     const limits = defaultSettings(settings);
     const parsed = parse(path, text, { includes: files, maxIncludeDepth: limits.maxIncludeDepth, maxFiles: limits.maxIncludeFiles });
     const view = { parse: parsed, tree: buildConfigTree(parsed.document.items, schema) };
@@ -64,7 +79,7 @@ export class NavigationScope {
     const workspace = this.deps.workspaceOf(path);
     const configs = workspace ? workspaceConfigs(workspace.workspace) : [];
     const candidates = new Map<string, NavigationView>();
-    for (const candidate of new Set([...this.deps.openPaths(), ...configs, ...this.mainConfigsAbove(path)])) {
+    for (const candidate of new Set([...this.deps.openPaths(), ...configs, ...this.deps.includerCandidates(path)])) {
       const view = candidate === path ? undefined : this.viewOf(candidate, settings);
       if (view) candidates.set(candidate, view);
     }
@@ -88,17 +103,5 @@ export class NavigationScope {
   /** Every config the workspace symbols cover: the open documents and each config of the workspace files given. */
   static configsOf(openPaths: readonly string[], workspaces: ReadonlyArray<WorkspaceFacts | undefined>): string[] {
     return [...new Set([...openPaths, ...workspaces.flatMap((w) => (w ? workspaceConfigs(w.workspace) : []))])];
-  }
-
-  /** keepalived.conf in the file's directory and the directories above it, up to its root. */
-  private mainConfigsAbove(path: string): string[] {
-    const top = this.deps.rootDirOf(path);
-    if (top === undefined) return [];
-    const found: string[] = [];
-    for (let dir = dirname(path); isBelow(top, dir); dir = dirname(dir)) {
-      found.push(join(dir, MAIN_CONFIG));
-      if (dir === top || dirname(dir) === dir) break;
-    }
-    return found;
   }
 }

@@ -332,7 +332,11 @@ export function startServer(connection: Connection): void {
   });
 
   const openPaths = () => documents.all().map((d) => uriToPath(d.uri));
-  const scope = new NavigationScope({ filesFor, workspaceOf: (path) => facts.workspaceOf(path), openPaths, rootDirOf: (path) => roots.of(path).root?.dir });
+  const includerCandidates = (path: string): string[] => {
+    const root = roots.of(path).root?.dir;
+    return root === undefined ? [] : includerSearch.candidates(path, root, loadedOf(facts.workspaceOf(path))).flat();
+  };
+  const scope = new NavigationScope({ filesFor, workspaceOf: (path) => facts.workspaceOf(path), openPaths, includerCandidates });
   registerNavigation(connection, {
     analysisOf, lintSettings, texts, scope, openPaths,
     // The root keepalived-lint.yaml of each workspace folder, and the one of each open document.
