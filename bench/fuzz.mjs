@@ -165,7 +165,7 @@ async function main() {
     }
     const file = saveInput(outDir, input);
     const outcome = fuzz.checkInput(input, { maxMs: args.maxMs });
-    console.log(`${input.label}\ninput written to ${file} (${input.text.length} chars)\ntook ${outcome.ms.toFixed(1)} ms: ${roundSteps(outcome.steps)}`);
+    console.log(`${input.label}\ninput written to ${file} (${input.text.length} chars, ${outcome.words} words)\ntook ${outcome.ms.toFixed(1)} ms: ${roundSteps(outcome.steps)}`);
     for (const f of outcome.failures) console.log(`FAIL ${f.check}: ${f.message}`);
     process.exit(outcome.failures.length > 0 ? 1 : 0);
   }
@@ -174,16 +174,23 @@ async function main() {
   console.log('hostile globs: expanded with the lint root | with no root (10,000-directory cap) | as a configs: glob on a long path');
   for (const row of fuzz.timeHostileGlobs()) console.log(`  ${row.name}: ${row.rooted} | ${row.unrooted} | ${row.configs}`);
   const run = { seed, bases, heavy: args.heavy, specials: args.specials };
-  console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms per call; node ${process.version}`);
+  console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms + ${fuzz.MS_PER_WORD * 1000} us per word per call; node ${process.version}`);
   const started = Date.now();
   const trustDeadline = started + args.seconds * 1000;
   const deadline = started + args.seconds * 900;
-  /** Without a 'done' this long after 'start', the worker is considered hung and replaced. */
+  /**
+   * Without a 'done' this long after 'start', the worker is considered hung and replaced; once
+   * the input is parsed, the time allowed grows with its words as each call's guard does (an
+   * input takes up to 11 calls).
+   */
   const hangMs = Math.max(args.maxMs * 10, 30_000);
+  const hangMsFor = (words) => Math.max(hangMs, 12 * fuzz.callLimitMs(args.maxMs, words));
   const failures = new Map();
   let checked = 0;
   let busyMs = 0;
   let slowest = { ms: 0, label: '', repro: '' };
+  /** The highest time per word of a call, among inputs big enough for the rate to mean something. */
+  let costliest = { usPerWord: 0, words: 0, step: '', repro: '' };
   let next = 0;
   let hangs = 0;
 
@@ -209,7 +216,7 @@ async function main() {
     // One worker until the deadline or a hang; after a hang a new one goes on after the hung input.
     const hung = await new Promise((resolvePromise) => {
       const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { bundle, run, from: next, maxMs: args.maxMs } });
-      let current = { k: next, label: `input ${next}`, repro: '', since: Date.now() };
+      let current = { k: next, label: `input ${next}`, repro: '', since: Date.now(), allowedMs: hangMs };
       let settled = false;
       const finish = (value) => {
         if (settled) return;
@@ -219,13 +226,16 @@ async function main() {
         resolvePromise(value);
       };
       worker.on('message', (m) => {
-        if (m.type === 'start') current = { k: m.k, label: `input ${m.k}`, repro: '', since: Date.now() };
+        if (m.type === 'start') current = { k: m.k, label: `input ${m.k}`, repro: '', since: Date.now(), allowedMs: hangMs };
         else if (m.type === 'input') Object.assign(current, { label: m.label, repro: m.repro });
+        else if (m.type === 'words') current.allowedMs = hangMsFor(m.words);
         else if (m.type === 'done') {
           checked++;
           busyMs += m.ms;
           next = m.k + 1;
-          if (m.ms > slowest.ms) slowest = { ms: m.ms, label: m.label, repro: m.repro, length: m.length, step: m.slowest };
+          if (m.ms > slowest.ms) slowest = { ms: m.ms, label: m.label, repro: m.repro, length: m.length, step: m.slowest, words: m.words };
+          const usPerWord = (m.slowest.ms * 1000) / m.words;
+          if (m.words >= 10_000 && usPerWord > costliest.usPerWord) costliest = { usPerWord, words: m.words, step: m.slowest.step, repro: m.repro };
           record(m.failures, m.repro, m.k);
         }
       });
@@ -241,8 +251,8 @@ async function main() {
           const running = Date.now() - current.since;
           if (running > args.maxMs) record([{ label: current.label, check: 'unfinished at the deadline', message: `still running after ${running} ms` }], current.repro, current.k);
           finish(false);
-        } else if (Date.now() - current.since > hangMs) {
-          record([{ label: current.label, check: 'hang', message: `no result after ${hangMs} ms` }], current.repro, current.k);
+        } else if (Date.now() - current.since > current.allowedMs) {
+          record([{ label: current.label, check: 'hang', message: `no result after ${current.allowedMs} ms` }], current.repro, current.k);
           next = current.k + 1;
           finish(true);
         }
@@ -256,7 +266,8 @@ async function main() {
   console.log(`RPC streams checked: ${rpc.checked} (${rpc.frames} valid frames, ${(rpc.bytes / 1e6).toFixed(1)} MB), failures: ${rpc.failed.length === 0 ? 'none' : rpc.failed.join('; ')}`);
   if (rpc.failed.length > 0) process.exitCode = 1;
   console.log(`inputs checked: ${checked} in ${seconds.toFixed(1)} s: ${(checked / seconds).toFixed(1)} inputs/s (${(busyMs / Math.max(1, checked)).toFixed(1)} ms per input on average)`);
-  if (checked > 0) console.log(`slowest input: ${slowest.ms.toFixed(0)} ms (slowest call: ${slowest.step.step} ${slowest.step.ms.toFixed(0)} ms; ${slowest.length} chars): ${slowest.label}\n  reproduce: node bench/fuzz.mjs ${slowest.repro}`);
+  if (checked > 0) console.log(`slowest input: ${slowest.ms.toFixed(0)} ms (slowest call: ${slowest.step.step} ${slowest.step.ms.toFixed(0)} ms; ${slowest.length} chars, ${slowest.words} words): ${slowest.label}\n  reproduce: node bench/fuzz.mjs ${slowest.repro}`);
+  if (costliest.words > 0) console.log(`highest cost per word (inputs of 10,000 words or more): ${costliest.usPerWord.toFixed(1)} us per word (${costliest.step} of ${costliest.words} words); the guard allows ${fuzz.MS_PER_WORD * 1000} us\n  reproduce: node bench/fuzz.mjs ${costliest.repro}`);
   if (hangs > 0) console.log(`hung workers replaced: ${hangs}`);
   const trust = await fuzzTrust(fuzz, seed, trustDeadline);
   if (failures.size === 0 && trust === 0) {
@@ -285,8 +296,8 @@ if (!isMainThread) {
     parentPort.postMessage({ type: 'start', k });
     const { input, repro } = inputAt(fuzz, full, k);
     parentPort.postMessage({ type: 'input', k, label: input.label, repro });
-    const outcome = fuzz.checkInput(input, { maxMs });
-    parentPort.postMessage({ type: 'done', k, label: input.label, repro, ms: outcome.ms, slowest: outcome.slowest, failures: outcome.failures, length: input.text.length });
+    const outcome = fuzz.checkInput(input, { maxMs, onWords: (words) => parentPort.postMessage({ type: 'words', k, words }) });
+    parentPort.postMessage({ type: 'done', k, label: input.label, repro, ms: outcome.ms, slowest: outcome.slowest, failures: outcome.failures, length: input.text.length, words: outcome.words });
   }
 } else {
   await main();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { LintResult } from '../../server/src/analysis/index.js';
 import type { Diagnostic } from '../../server/src/analysis/types.js';
 import { CORPUS_DIR, corpusAvailable, loadCorpus } from '../helpers/corpus.js';
-import { checkInput, DEFAULT_MAX_MS, realTarget, type FuzzTarget } from './harness.js';
+import { callLimitMs, checkInput, DEFAULT_MAX_MS, MS_PER_WORD, realTarget, type FuzzTarget } from './harness.js';
 import { applyMutations, generate, HEAVY_MUTATION_NAMES, MAIN_PATH, MUTATION_NAMES, type Base, type FuzzInput } from './mutate.js';
 import { describeFailures } from './report.js';
 import { SAMPLES } from './samples.js';
@@ -84,12 +84,28 @@ describe('the fuzz checks catch what they look for', () => {
 
   it('report a call slower than the hang guard', () => {
     let clock = 0;
+    const cleanWords = realTarget.parse(clean.path, clean.text).words;
     const slowLint: FuzzTarget['lint'] = (input) => {
-      clock += DEFAULT_MAX_MS + 1;
+      clock += callLimitMs(DEFAULT_MAX_MS, cleanWords) + 1;
       return realTarget.lint(input);
     };
     expect(checksOf({ now: () => clock, lint: slowLint })).toEqual(['hang guard']);
     expect(checkInput(clean, { maxMs: 1e9, target: { ...realTarget, now: () => clock, lint: slowLint } }).failures).toEqual([]);
+  });
+
+  it('allow a call time in proportion to the words read, and say so', () => {
+    let clock = 0;
+    const words = 1_000_000;
+    const bigParse: FuzzTarget['parse'] = (path, text, options) => ({ ...realTarget.parse(path, text, options), words });
+    const lintTaking = (ms: number): FuzzTarget['lint'] => (input) => {
+      clock += ms;
+      return realTarget.lint(input);
+    };
+    let heard: number | undefined;
+    const linear = checkInput(clean, { target: { ...realTarget, now: () => clock, parse: bigParse, lint: lintTaking(callLimitMs(DEFAULT_MAX_MS, words) - 1) }, onWords: (n) => (heard = n) });
+    expect([linear.failures, linear.words, heard]).toEqual([[], words, words]);
+    const over = checkInput(clean, { target: { ...realTarget, now: () => clock, parse: bigParse, lint: lintTaking(callLimitMs(DEFAULT_MAX_MS, words) + 1) } });
+    expect(over.failures.map((f) => f.message)).toEqual([expect.stringContaining(`for each of ${words} words`)]);
   });
 
   it('lint with an include host only when the input can include something', () => {
@@ -129,7 +145,7 @@ describe(`${INPUTS} mutated configs (seed ${SEED})`, () => {
   const inputs = (from: number) => Array.from({ length: CHUNK }, (_, i) => generate(SEED, from + i, bases, { heavyChance: 0 }));
 
   for (let from = 0; from < INPUTS; from += CHUNK) {
-    it(`inputs ${from}..${from + CHUNK - 1}: no throw, no crashed rule, ranges inside the file, stable formatting, no call over ${DEFAULT_MAX_MS} ms`, () => {
+    it(`inputs ${from}..${from + CHUNK - 1}: no throw, no crashed rule, ranges inside the file, stable formatting, no call over ${DEFAULT_MAX_MS} ms + ${MS_PER_WORD * 1000} us per word`, () => {
       const failures = inputs(from).flatMap((input) => checkInput(input).failures);
       expect(describeFailures(failures)).toEqual([]);
     });

@@ -4,8 +4,9 @@
 // related location and fix edit lies inside the text of its file; formatted text parses again
 // and, when the input has no syntax errors, formatting it again changes nothing; formatting does
 // not blow the text up; an edit in the middle parsed incrementally (the editor's path) gives what
-// a full parse gives; and no single call takes longer than a hang guard. The functions under
-// test are injectable, so the checks themselves can be tested against broken implementations.
+// a full parse gives; and no single call takes longer than a hang guard that grows with the words
+// read. The functions under test are injectable, so the checks themselves can be tested against
+// broken implementations.
 import { MAX_BLOCK_DEPTH, parse, reparse, type IncludeHost, type ParseResult } from '../../grammar/index.js';
 import { lint, type LintSettings } from '../../server/src/analysis/index.js';
 import { formatText } from '../../server/src/analysis/service/format.js';
@@ -40,12 +41,16 @@ export interface CheckOutcome {
   slowest: { step: string; ms: number };
   /** Time of each step, by name. */
   steps: Record<string, number>;
+  /** Words the input parsed into (0 when the parse threw). */
+  words: number;
 }
 
 export interface CheckOptions {
-  /** Hang guard: a single parse, lint or format call taking longer than this is a failure. */
+  /** Hang guard: a single parse, lint or format call taking longer than this (plus MS_PER_WORD per word read) is a failure. */
   maxMs?: number;
   target?: FuzzTarget;
+  /** Hears how many words the input parses into, as soon as it is parsed (the fuzz watchdog widens its deadline by it). */
+  onWords?: (words: number) => void;
 }
 
 /**
@@ -54,6 +59,18 @@ export interface CheckOptions {
  * variants), so slower CI machines have plenty of room.
  */
 export const DEFAULT_MAX_MS = 10_000;
+
+/**
+ * What the guard allows per word the parser is handed (replicated and substituted words
+ * included), on top of maxMs: a hang is work that grows faster than the input, not a big input.
+ * A lint takes 4-5 us per word on multi-megabyte inputs on a quiet 2-core machine (a 6.5 MB
+ * file of 2.6 million words: 12.8 s); 20 us leaves room for a loaded CI machine, while work
+ * quadratic in the words of such an input would take hours.
+ */
+export const MS_PER_WORD = 0.02;
+
+/** The hang guard of one call on an input of `words` words. */
+export const callLimitMs = (maxMs: number, words: number): number => maxMs + words * MS_PER_WORD;
 
 /**
  * Formatting re-indents lines and splits one-line blocks. The parser ignores braces nested deeper
@@ -141,6 +158,8 @@ export function checkInput(input: FuzzInput, options: CheckOptions = {}): CheckO
   const started = target.now();
 
   const parsed = step('parse', () => target.parse(input.path, input.text));
+  const words = parsed?.words ?? 0;
+  options.onWords?.(words);
   if (parsed) checkReparse(input, parsed, target, step, fail);
   const host = memoryFiles({ ...input.files, [input.path]: input.text });
   const variants: Array<{ name: string; settings: Partial<LintSettings>; files?: IncludeHost }> = [
@@ -180,6 +199,7 @@ export function checkInput(input: FuzzInput, options: CheckOptions = {}): CheckO
   const ms = target.now() - started;
   const [step0, ms0] = Object.entries(steps).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0];
   const slowest = { step: step0, ms: ms0 };
-  if (slowest.ms > maxMs) fail('hang guard', `${slowest.step} took ${slowest.ms.toFixed(0)} ms (limit ${maxMs} ms per call; ${ms.toFixed(0)} ms for all steps)`);
-  return { failures, ms, slowest, steps };
+  const limit = callLimitMs(maxMs, words);
+  if (slowest.ms > limit) fail('hang guard', `${slowest.step} took ${slowest.ms.toFixed(0)} ms (limit ${limit.toFixed(0)} ms per call: ${maxMs} ms + ${MS_PER_WORD * 1000} us for each of ${words} words; ${ms.toFixed(0)} ms for all steps)`);
+  return { failures, ms, slowest, steps, words };
 }

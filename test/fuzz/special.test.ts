@@ -5,12 +5,12 @@
 // (hostile-globs.ts). Built-in samples only: no corpus needed. A separate file from
 // fuzz.test.ts so both use a core.
 import { describe, expect, it } from 'vitest';
-import { checkInput, DEFAULT_MAX_MS } from './harness.js';
+import { checkInput, DEFAULT_MAX_MS, MS_PER_WORD } from './harness.js';
 import { specialCases } from './special-cases.js';
 import { describeFailures } from './report.js';
 import { SAMPLES } from './samples.js';
 
-describe(`special fuzz cases (no throw, ranges inside the file, stable formatting, no call over ${DEFAULT_MAX_MS} ms)`, () => {
+describe(`special fuzz cases (no throw, ranges inside the file, stable formatting, no call over ${DEFAULT_MAX_MS} ms + ${MS_PER_WORD * 1000} us per word)`, () => {
   for (const input of specialCases(SAMPLES[0].text)) {
     it(input.label.replace(/^special=/, ''), () => {
       expect(describeFailures(checkInput(input).failures)).toEqual([]);
