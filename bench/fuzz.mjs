@@ -177,7 +177,8 @@ async function main() {
   console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms + ${fuzz.MS_PER_WORD * 1000} us per word per call; node ${process.version}`);
   const started = Date.now();
   const trustDeadline = started + args.seconds * 1000;
-  const deadline = started + args.seconds * 900;
+  // Inputs get 80% of the time, the RPC streams 10% and the trust-boundary trees the rest.
+  const deadline = started + args.seconds * 800;
   /**
    * Without a 'done' this long after 'start', the worker is considered hung and replaced; once
    * the input is parsed, the time allowed grows with its words as each call's guard does (an

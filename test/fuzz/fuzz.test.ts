@@ -80,6 +80,8 @@ describe('the fuzz checks catch what they look for', () => {
     const indentBy = (pad: string) => (text: string) => (text.startsWith(pad) ? text : pad + text);
     expect(checksOf({ formatText: indentBy(' '.repeat(4 * 101)) })).toEqual([]);
     expect(checksOf({ formatText: indentBy(' '.repeat(20_000)) })).toEqual(['format output blowup']);
+    // One space after each character (`{{{` -> `{ { {`) is within the bound.
+    expect(checksOf({ formatText: (text) => text.replace(/[^\n]/g, '$& ') })).not.toContain('format output blowup');
   });
 
   it('report a call slower than the hang guard', () => {

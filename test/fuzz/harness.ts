@@ -73,14 +73,16 @@ export const MS_PER_WORD = 0.02;
 export const callLimitMs = (maxMs: number, words: number): number => maxMs + words * MS_PER_WORD;
 
 /**
- * Formatting re-indents lines and splits one-line blocks. The parser ignores braces nested deeper
- * than MAX_BLOCK_DEPTH, so more than that many levels of the default 4-space indentation on a
- * line (plus a line break and ` {`) means the output grows without bound (quadratically).
+ * Formatting re-indents lines, splits one-line blocks and puts one space between words and
+ * braces (`{{` is two of keepalived's words: `{ {`), so at most one space per input character.
+ * The parser ignores braces nested deeper than MAX_BLOCK_DEPTH, so more than that many levels of
+ * the default 4-space indentation on a line (plus a line break and ` {`) means the output grows
+ * without bound (quadratically).
  */
 export function formatSizeLimit(input: string, formatted: string): number {
   // Lines as editors count them: the formatter keeps lone CRs, which keepalived reads as blanks.
   const lines = formatted.split(/\r\n|\r|\n/).length;
-  return input.length + lines * (4 * MAX_BLOCK_DEPTH + 3);
+  return 2 * input.length + lines * (4 * MAX_BLOCK_DEPTH + 3);
 }
 
 const describeError = (error: unknown) =>

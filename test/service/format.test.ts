@@ -31,6 +31,12 @@ describe('formatter', () => {
     expect(formatText(text)).toBe('vrrp_instance VI_1 {\n    state MASTER # main\n    virtual_ipaddress {\n        10.0.0.1/24\n    }\n\n}\n');
   });
 
+  it('indents by every brace a split line opens, so formatting twice changes nothing (fuzz seed 1303571880 index 1921)', () => {
+    const once = formatText('a {\n  b{{{}}}c d\n}\n');
+    expect(once).toBe('a {\n    b { { {\n            }\n        }\n    }\n    c d\n}\n');
+    expect(formatText(once)).toBe(once);
+  });
+
   it('keeps CRLF line ends and leaves multi-line definitions alone', () => {
     expect(formatText('a {\r\nb 1\r\n}\r\n')).toBe('a {\r\n    b 1\r\n}\r\n');
     const def = '$X=vrrp_script s { \\\n  script /bin/true \\\n}\n';

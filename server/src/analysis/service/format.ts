@@ -63,7 +63,8 @@ export function formatText(text: string, options: FormatOptions = {}): string {
       const indent = unit.repeat(Math.min(MAX_INDENT, Math.max(0, depth - closes)));
       const suffix = i === parts.length - 1 && comment ? `${part ? ' ' : ''}${comment}` : '';
       out.push(inRange ? `${indent}${part}${suffix}` : raw);
-      if (parts.length > 1) depth = Math.max(0, depth + (part.endsWith('{') ? 1 : 0) - closes);
+      // A split part is `}`, a statement, or a statement with the braces that followed it (`b { {`).
+      if (parts.length > 1) depth = Math.max(0, depth + part.split('{').length - 1 - closes);
     }
     if (parts.length === 1) {
       for (const b of braces) depth = Math.max(0, depth + (b.kind === 'lbrace' ? 1 : -1));
