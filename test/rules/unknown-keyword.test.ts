@@ -16,6 +16,17 @@ describe('unknown-keyword', () => {
     expect(found('unknown-keyword', text)[0].message).toContain("its '}' closes 'vrrp_instance VI_1'");
   });
 
+  it('shortens a long block name that the message of every line in the block repeats (fuzz seed 1304362030 index 86)', () => {
+    const name = `"${'x {} '.repeat(2_000)}`;
+    const text = `vrrp_script ${name} {\n${'    bogus 1\n'.repeat(500)}}\n`;
+    const reports = found('unknown-keyword', text);
+    expect(reports).toHaveLength(500);
+    // The unterminated quote makes the rest of the line, ` {` included, the name.
+    const value = `${name.slice(1)} {`;
+    expect(reports[0].message).toContain(`in 'vrrp_script ${value.slice(0, 48)}... (${value.length} characters)'`);
+    expect(Math.max(...reports.map((d) => d.message.length))).toBeLessThan(300);
+  });
+
   it('names the version that introduced a keyword the target version lacks', () => {
     const text = 'vrrp_instance VI_1 {\n    no_virtual_ipaddress\n}\n';
     const [d] = found('unknown-keyword', text);

@@ -2,11 +2,24 @@
 import type { ConfigNode } from '../model/config-tree.js';
 import type { RuleContext } from '../rule.js';
 
+/** Longer words are shortened where a message names them. */
+const MAX_SHOWN_WORD = 64;
+
+/**
+ * A word as messages about other lines show it: a block's name or the keyword that shifted the
+ * block structure is named in the message of every line it affects, so a word of a megabyte-long
+ * line (an unterminated quote) would be copied into thousands of messages.
+ */
+export function shortWord(word: string): string {
+  return word.length <= MAX_SHOWN_WORD ? word : `${word.slice(0, MAX_SHOWN_WORD - 16)}... (${word.length} characters)`;
+}
+
 /** "vrrp_instance VI_1", "the top level" ... for messages. */
 export function describeBlock(node: ConfigNode | undefined): string {
   if (!node) return 'the top level';
   const name = node.args[0]?.value;
-  return name && node.def?.kind !== 'value_block' ? `'${node.keyword.value} ${name}'` : `'${node.keyword.value}'`;
+  const keyword = shortWord(node.keyword.value);
+  return name && node.def?.kind !== 'value_block' ? `'${keyword} ${shortWord(name)}'` : `'${keyword}'`;
 }
 
 export function editDistance(a: string, b: string): number {
@@ -54,5 +67,5 @@ export function cascadeNote(node: ConfigNode): string {
 export function displacementNote(node: ConfigNode, context: RuleContext): string {
   const cause = node.displacedBy;
   if (!cause) return '';
-  return ` (keepalived reads this line in ${describeBlock(node.parent)}: the braces of '${cause.keyword.value}' on ${context.lineRef(cause.keyword.span, node.keyword.span)} are not a block to keepalived, so the block structure shifted)`;
+  return ` (keepalived reads this line in ${describeBlock(node.parent)}: the braces of '${shortWord(cause.keyword.value)}' on ${context.lineRef(cause.keyword.span, node.keyword.span)} are not a block to keepalived, so the block structure shifted)`;
 }

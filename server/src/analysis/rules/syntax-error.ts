@@ -3,7 +3,7 @@
 import type { Span } from '../../../../grammar/index.js';
 import { buildConfigTree, type ConfigNode, type StructureProblem } from '../model/config-tree.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { describeBlock } from './helpers.js';
+import { describeBlock, shortWord } from './helpers.js';
 
 function structureMessage(problem: StructureProblem): string | undefined {
   const keyword = problem.node?.keyword.value;
@@ -77,14 +77,14 @@ function otherProcessesMisread(context: RuleContext, missing: ConfigNode[]): voi
   for (const problem of parentView.problems) {
     if (problem.kind !== 'close-at-top-level' || strayCloses.has(`${problem.span.file}:${problem.span.start}`)) continue;
     const owner = cause(context.lineOf(problem.span));
-    context.report({ span: problem.span, message: `because '${owner.keyword.value}' on ${context.lineRef(owner.keyword.span, problem.span)} has no '{', the keepalived processes that skip '${owner.keyword.value}' find this '}' at the top level` });
+    context.report({ span: problem.span, message: `because '${shortWord(owner.keyword.value)}' on ${context.lineRef(owner.keyword.span, problem.span)} has no '{', the keepalived processes that skip '${shortWord(owner.keyword.value)}' find this '}' at the top level` });
   }
   for (const node of parentView.all) {
     if (node.def || !valid.has(`${node.keyword.span.file}:${node.keyword.span.start}`)) continue;
     const owner = cause(context.lineOf(node.keyword.span));
     context.report({
       span: node.keyword.span,
-      message: `because '${owner.keyword.value}' on ${context.lineRef(owner.keyword.span, node.keyword.span)} has no '{', the keepalived processes that skip '${owner.keyword.value}' read this line at the top level, where '${node.keyword.value}' is unknown`,
+      message: `because '${shortWord(owner.keyword.value)}' on ${context.lineRef(owner.keyword.span, node.keyword.span)} has no '{', the keepalived processes that skip '${shortWord(owner.keyword.value)}' read this line at the top level, where '${node.keyword.value}' is unknown`,
     });
   }
 }
