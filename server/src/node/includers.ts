@@ -42,20 +42,23 @@ export class IncluderSearch {
 
   /** Lists of configs (inside `root`) that may include `path`; it may be in them too. */
   candidates(path: string, root: string, workspace?: LoadedWorkspace): string[][] {
-    const lists = workspace ? [this.cached(workspace.path, { workspace: workspace.path, globs: workspaceGlobs(workspace.workspace) }, root)] : [];
+    // The workspace's globs are gathered only on a miss: a fleet asks this for each of its configs.
+    const lists = workspace ? [this.cached(workspace.path, () => ({ workspace: workspace.path, globs: workspaceGlobs(workspace.workspace) }), root)] : [];
     let dir = dirname(path);
     for (let level = 0; level <= MAX_PARENT_LEVELS && isInside(root, dir); level++) {
-      lists.push(this.cached(dir, { dir }, root));
+      const listed = dir;
+      lists.push(this.cached(dir, () => ({ dir: listed }), root));
       if (dir === root || dirname(dir) === dir) break;
       dir = dirname(dir);
     }
     return lists;
   }
 
-  private cached(key: string, listing: IncluderListing, root: string): string[] {
+  private cached(key: string, listingOf: () => IncluderListing, root: string): string[] {
     const fullKey = `${root}\u0000${key}`;
     let configs = this.found.get(fullKey);
     if (!configs) {
+      const listing = listingOf();
       this.found.set(fullKey, (configs = listIncluders(listing, root)));
       this.onListing?.(listing, configs);
     }

@@ -89,8 +89,17 @@ export interface VipUse {
   instance: ConfigNode;
 }
 
+/** vipUses of each tree: several host rules and the pair model ask it of every config of a fleet. */
+const vipsOfTree = new WeakMap<ConfigTree, readonly VipUse[]>();
+
 /** The virtual IP addresses of every vrrp_instance (including virtual_ipaddress_excluded). */
-export function vipUses(tree: ConfigTree): VipUse[] {
+export function vipUses(tree: ConfigTree): readonly VipUse[] {
+  let known = vipsOfTree.get(tree);
+  if (!known) vipsOfTree.set(tree, (known = collectVips(tree)));
+  return known;
+}
+
+function collectVips(tree: ConfigTree): VipUse[] {
   const out: VipUse[] = [];
   for (const node of tree.all) {
     const path = node.def?.path;

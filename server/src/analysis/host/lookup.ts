@@ -1,9 +1,8 @@
 // Questions rules ask of host facts: who owns an address, which parameter holds it.
-import { inSubnet, parseIp, sameAddress, type IpAddress } from '../net/ip.js';
+import { addressKey, inSubnet, parseIp, sameAddress, type IpAddress } from '../net/ip.js';
 import type { HostAddressFact, HostFact, HostFacts, ParameterFact } from './context.js';
 
 type Owner = { host: HostFact; fact: HostAddressFact };
-const addressKey = (address: IpAddress): string => `${address.family}:${address.value}`;
 
 /**
  * Owners by address, built once per host list (the facts object itself is copied per config

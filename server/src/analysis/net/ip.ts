@@ -92,6 +92,9 @@ export function sameAddress(a: IpAddress, b: IpAddress): boolean {
   return a.family === b.family && a.value === b.value;
 }
 
+/** A key equal for two addresses exactly when sameAddress holds, for sets and maps. */
+export const addressKey = (address: IpAddress): string => `${address.family}:${address.value}`;
+
 /** Canonical text of an address (IPv4 dotted quad, IPv6 compressed lower case). */
 export function formatIp(address: IpAddress): string {
   if (address.family === 4) {
