@@ -176,8 +176,8 @@ async function main() {
   const run = { seed, bases, heavy: args.heavy, specials: args.specials };
   console.log(`fuzzing for ${args.seconds} s with seed ${seed}${args.specials ? ', hand-written cases first' : ''}; bases: ${from}; heavy mutations: ${args.heavy}; hang guard ${args.maxMs} ms + ${fuzz.MS_PER_WORD * 1000} us per word per call; node ${process.version}`);
   const started = Date.now();
-  const trustDeadline = started + args.seconds * 1000;
-  // Inputs get 80% of the time, the RPC streams 10% and the trust-boundary trees the rest.
+  // Inputs get 80% of the time (the input under way at the deadline is finished, within its hang
+  // guard), then the RPC streams and the trust-boundary trees 10% each.
   const deadline = started + args.seconds * 800;
   /**
    * Without a 'done' this long after 'start', the worker is considered hung and replaced; once
@@ -217,7 +217,7 @@ async function main() {
     // One worker until the deadline or a hang; after a hang a new one goes on after the hung input.
     const hung = await new Promise((resolvePromise) => {
       const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { bundle, run, from: next, maxMs: args.maxMs } });
-      let current = { k: next, label: `input ${next}`, repro: '', since: Date.now(), allowedMs: hangMs };
+      let current = { k: next, label: `input ${next}`, repro: '', since: Date.now(), allowedMs: hangMs, busy: false };
       let settled = false;
       const finish = (value) => {
         if (settled) return;
@@ -227,10 +227,15 @@ async function main() {
         resolvePromise(value);
       };
       worker.on('message', (m) => {
-        if (m.type === 'start') current = { k: m.k, label: `input ${m.k}`, repro: '', since: Date.now(), allowedMs: hangMs };
+        if (m.type === 'start') {
+          // No new input after the deadline (the worker begins the next one as soon as it reports the last).
+          if (Date.now() >= deadline) finish(false);
+          else current = { k: m.k, label: `input ${m.k}`, repro: '', since: Date.now(), allowedMs: hangMs, busy: true };
+        }
         else if (m.type === 'input') Object.assign(current, { label: m.label, repro: m.repro });
         else if (m.type === 'words') current.allowedMs = hangMsFor(m.words);
         else if (m.type === 'done') {
+          current.busy = false;
           checked++;
           busyMs += m.ms;
           next = m.k + 1;
@@ -247,16 +252,11 @@ async function main() {
         finish(false);
       });
       const timer = setInterval(() => {
-        if (Date.now() >= deadline) {
-          // An input cut off by the deadline after longer than the guard is reported, not lost.
-          const running = Date.now() - current.since;
-          if (running > args.maxMs) record([{ label: current.label, check: 'unfinished at the deadline', message: `still running after ${running} ms` }], current.repro, current.k);
-          finish(false);
-        } else if (Date.now() - current.since > current.allowedMs) {
+        if (current.busy && Date.now() - current.since > current.allowedMs) {
           record([{ label: current.label, check: 'hang', message: `no result after ${current.allowedMs} ms` }], current.repro, current.k);
           next = current.k + 1;
           finish(true);
-        }
+        } else if (!current.busy && Date.now() >= deadline) finish(false);
       }, 100);
     });
     if (hung) hangs++;
@@ -270,7 +270,7 @@ async function main() {
   if (checked > 0) console.log(`slowest input: ${slowest.ms.toFixed(0)} ms (slowest call: ${slowest.step.step} ${slowest.step.ms.toFixed(0)} ms; ${slowest.length} chars, ${slowest.words} words): ${slowest.label}\n  reproduce: node bench/fuzz.mjs ${slowest.repro}`);
   if (costliest.words > 0) console.log(`highest cost per word (inputs of 10,000 words or more): ${costliest.usPerWord.toFixed(1)} us per word (${costliest.step} of ${costliest.words} words); the guard allows ${fuzz.MS_PER_WORD * 1000} us\n  reproduce: node bench/fuzz.mjs ${costliest.repro}`);
   if (hangs > 0) console.log(`hung workers replaced: ${hangs}`);
-  const trust = await fuzzTrust(fuzz, seed, trustDeadline);
+  const trust = await fuzzTrust(fuzz, seed, Date.now() + args.seconds * 100);
   if (failures.size === 0 && trust === 0) {
     console.log('failures: none');
     return;
