@@ -3,6 +3,7 @@
 // (ipvswrapper.c) ignores the kernel's "already exists" for the second, so both blocks feed one
 // IPVS service that keeps the first block's scheduler and options while the real servers of
 // both are added to it, each set checked by its own block.
+import { childrenNamed } from '../model/config-tree.js';
 import { serviceName, virtualServers, type VirtualServerView } from '../model/lvs.js';
 import { formatIp, parseIp } from '../net/ip.js';
 import type { Rule } from '../rule.js';
@@ -11,7 +12,7 @@ import type { Rule } from '../rule.js';
 function serviceKey(vs: VirtualServerView): string | undefined {
   if (vs.group) return `group\u0000${vs.group.value}`;
   if (vs.fwmark) {
-    const family = vs.node.children.filter((c) => c.keyword.value === 'ip_family').pop()?.args[0]?.value ?? '';
+    const family = childrenNamed(vs.node, 'ip_family').pop()?.args[0]?.value ?? '';
     return `fwmark\u0000${vs.fwmark.value}\u0000${family}`;
   }
   const address = vs.address && parseIp(vs.address.value);

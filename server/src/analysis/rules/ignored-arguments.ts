@@ -1,8 +1,8 @@
 // Words after a keyword's arguments. keepalived's handlers read the argument slots they know
 // (strvec_slot(strvec, 1), ...) and never look at the rest, so `auth_type PASS auth_pass 1111`
-// sets the type and drops the password without a word, and `nopreempt 0` still sets nopreempt. Value blocks with arguments are
-// syntax-error's finding (keepalived reports "Block ... has extra parameters"), and item lines
-// of value blocks are checked by their own grammars.
+// sets the type and drops the password without a word, and `nopreempt 0` still sets nopreempt.
+// Value blocks with arguments are syntax-error's finding (keepalived reports "Block ... has extra
+// parameters"), and item lines of value blocks are checked by their own grammars.
 import type { WordNode } from '../../../../grammar/index.js';
 import type { KeywordSchema } from '../../../../grammar/keywords/index.js';
 import { bindArgs } from '../model/args.js';
